@@ -1,0 +1,55 @@
+# Everything CI runs goes through `make test`; it builds its own venv on a fresh clone.
+PY ?= python3
+PY310 ?= $(firstword $(wildcard /root/.pyenv/versions/3.10*/bin/python3) $(shell command -v python3.10))
+VENV := .venv
+VENV310 := .venv310
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+STAMP310 := $(VENV310)/.installed
+
+.PHONY: demo test lint typecheck sync sync-check pytest test310 bench docs clean
+
+$(STAMP): pyproject.toml
+	$(PY) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+	$(BIN)/pip install -q -e '.[dev]'
+	touch $@
+
+$(STAMP310): pyproject.toml
+	$(PY310) -m venv $(VENV310)
+	$(VENV310)/bin/pip install -q --upgrade pip
+	$(VENV310)/bin/pip install -q -e '.[dev]'
+	touch $@
+
+demo: $(STAMP)
+	$(BIN)/python examples/quickstart.py
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+typecheck: $(STAMP)
+	$(BIN)/mypy sent_async sent_sync
+	$(BIN)/mypy tests
+
+sync: $(STAMP)
+	$(BIN)/python scripts/gen_models.py
+	$(BIN)/python -m sent_sync._codegen
+
+sync-check: $(STAMP)
+	$(BIN)/python scripts/gen_models.py --check
+	$(BIN)/python -m sent_sync._codegen --check
+
+pytest: $(STAMP)
+	$(BIN)/pytest -q
+
+test310: $(STAMP310)
+	$(VENV310)/bin/pytest -q
+
+test: lint typecheck sync-check pytest test310
+
+bench: $(STAMP)
+	$(BIN)/python bench/run.py
+
+clean:
+	rm -rf $(VENV) $(VENV310) build dist

@@ -1,0 +1,357 @@
+"""Generate sent_async/models/*.py (attrs classes) from spec/sent-v3.openapi.json.
+
+    python scripts/gen_models.py          # rewrite the models
+    python scripts/gen_models.py --check  # fail (with a diff) when the committed models are stale
+
+Rules, in one place:
+- one frozen, keyword-only attrs class per object schema; ``*Envelope`` schemas are skipped
+  (the envelope is modelled once, generically, in ``sent_async._envelope``);
+- Python names are snake_case; a wire name that differs (``isMain``) goes in field metadata;
+- schemas reached from a request body are *inputs*: optional fields default to ``UNSET`` and
+  are omitted on the wire; everything else is an *output*: optional fields default to ``None``
+  and lists to ``[]`` (lenient decoding of what the server sends);
+- enums are ``str`` enums, and fields typed ``Enum | str`` keep values the SDK does not know;
+- secrets (card data, tokens, signing secrets) are excluded from ``repr``;
+- a class goes into the module of the API family that uses it; shared ones into ``_common``
+  and the webhook payloads (used by no endpoint) into ``events``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import difflib
+import json
+import keyword
+import re
+import subprocess
+import sys
+from collections import defaultdict
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+SPEC = ROOT / "spec" / "sent-v3.openapi.json"
+OUT = ROOT / "sent_async" / "models"
+HEADER = (
+    "# Generated from spec/sent-v3.openapi.json by scripts/gen_models.py; do not edit.\n"
+    "# Regenerate with `make sync`.\n"
+)
+SECRET_FIELDS = frozenset(
+    {
+        "card_number",
+        "cvc",
+        "expiry",
+        "zip_code",
+        "access_token",
+        "signing_secret",
+        "callback_secret",
+        "token",
+        "api_key",
+        "secret",
+    }
+)
+PRIMITIVES = {"string": "str", "integer": "int", "number": "float", "boolean": "bool"}
+
+
+def snake(name: str) -> str:
+    """camelCase / PascalCase -> snake_case; ``from`` -> ``from_``."""
+    out = re.sub(r"(?<=[a-z0-9])([A-Z])", r"_\1", name)
+    out = re.sub(r"([A-Z]+)([A-Z][a-z])", r"\1_\2", out).lower()
+    return out + "_" if keyword.iskeyword(out) else out
+
+
+def pascal(name: str) -> str:
+    return "".join(part[:1].upper() + part[1:] for part in re.split(r"[_\W]+", name) if part)
+
+
+class Generator:
+    def __init__(self, spec: dict[str, Any]) -> None:
+        self.spec = spec
+        self.schemas: dict[str, Any] = spec["components"]["schemas"]
+        self.inputs = self._reach("requestBody")
+        self.module_of = self._modules()
+        self.inline_enums: dict[str, tuple[str, list[str]]] = {}  # class name -> (module, values)
+
+    # -- which schemas are inputs, and where each class lives -------------------------------
+    def _refs(self, node: Any) -> set[str]:
+        found: set[str] = set()
+        if isinstance(node, dict):
+            ref = node.get("$ref")
+            if isinstance(ref, str) and ref.startswith("#/components/schemas/"):
+                found.add(ref.rsplit("/", 1)[1])
+            for value in node.values():
+                found |= self._refs(value)
+        elif isinstance(node, list):
+            for value in node:
+                found |= self._refs(value)
+        return found
+
+    def _closure(self, names: set[str]) -> set[str]:
+        seen: set[str] = set()
+        todo = list(names)
+        while todo:
+            name = todo.pop()
+            if name not in seen:
+                seen.add(name)
+                todo.extend(self._refs(self.schemas[name]))
+        return seen
+
+    def _operations(self) -> list[dict[str, Any]]:
+        return [op for item in self.spec["paths"].values() for op in item.values()]
+
+    def _reach(self, part: str) -> set[str]:
+        return self._closure(
+            set().union(*(self._refs(op.get(part, {})) for op in self._operations()))
+        )
+
+    def _modules(self) -> dict[str, str]:
+        families: dict[str, set[str]] = defaultdict(set)
+        for op in self._operations():
+            family = op["tags"][0].split(".")[0]
+            for name in self._closure(self._refs(op)):
+                families[name].add(family)
+        module_of = {}
+        for name in self.schemas:
+            fams = families.get(name, set())
+            module_of[name] = fams.pop() if len(fams) == 1 else ("_common" if fams else "events")
+        return module_of
+
+    # -- types -------------------------------------------------------------------------------
+    def py_type(self, schema: dict[str, Any], owner: str, field: str) -> tuple[str, bool]:
+        """(annotation without None, nullable)."""
+        if "$ref" in schema:
+            return self.class_name(schema["$ref"].rsplit("/", 1)[1]), False
+        if "anyOf" in schema:
+            parts, nullable = [], False
+            for option in schema["anyOf"]:
+                if option.get("type") == "null":
+                    nullable = True
+                    continue
+                text, inner_null = self.py_type(option, owner, field)
+                parts.append(text)
+                nullable |= inner_null
+            return " | ".join(parts), nullable
+        types = schema.get("type", "object")
+        types = types if isinstance(types, list) else [types]
+        nullable = "null" in types
+        types = [t for t in types if t != "null"]
+        if "enum" in schema:
+            values = [v for v in schema["enum"] if v is not None]
+            name = pascal(owner) + pascal(field)
+            self.inline_enums[name] = (self.module_of[owner], values)
+            return f"{name} | str", nullable
+        parts = []
+        for kind in types:
+            if kind in PRIMITIVES:
+                if kind == "string" and schema.get("format") == "date-time":
+                    parts.append("datetime.datetime")
+                else:
+                    parts.append(PRIMITIVES[kind])
+            elif kind == "array":
+                item, _ = self.py_type(schema.get("items", {}), owner, field)
+                parts.append(f"list[{item}]")
+            else:  # object without properties: a free-form mapping
+                extra = schema.get("additionalProperties")
+                value = self.py_type(extra, owner, field)[0] if isinstance(extra, dict) else "Any"
+                parts.append(f"dict[str, {value}]")
+        return " | ".join(parts) or "Any", nullable
+
+    def class_name(self, schema_name: str) -> str:
+        schema = self.schemas[schema_name]
+        if "enum" in schema:
+            return f"{schema_name} | str"
+        return schema_name
+
+    # -- rendering ---------------------------------------------------------------------------
+    def render_enum(self, name: str, values: list[str], doc: str) -> str:
+        lines = [f"class {name}(str, enum.Enum):", f'    """{doc}"""', ""]
+        for value in values:
+            member = re.sub(r"\W", "_", value).upper()
+            member = "_" + member if member[:1].isdigit() else member
+            lines.append(f"    {member} = {value!r}")
+        return "\n".join(lines)
+
+    def render_class(self, name: str) -> str:
+        schema = self.schemas[name]
+        is_input = name in self.inputs
+        required = set(schema.get("required", []))
+        kind = "Request input" if is_input else "Response data"
+        origin = schema.get("x-sdk-type", "")
+        doc = f"{kind} ``{name}``." + (
+            f"\n\n    Official SDK type: ``{origin}``.\n    " if origin else ""
+        )
+        lines = ["@attrs.frozen(kw_only=True)", f"class {name}:", f'    """{doc}"""', ""]
+        props: dict[str, Any] = schema.get("properties", {})
+        if not props:
+            lines.append("    pass")
+        for wire, prop in sorted(
+            props.items(), key=lambda kv: (kv[0] not in required, snake(kv[0]))
+        ):
+            attr = snake(wire)
+            annotation, nullable = self.py_type(prop, name, attr)
+            nullable |= "null" in (prop.get("type") or [])
+            is_list = annotation.startswith("list[") and "|" not in annotation
+            args: list[str] = []
+            if wire in required:
+                full = annotation + (" | None" if nullable else "")
+            elif is_input:
+                full = annotation + (" | None" if nullable else "") + " | Unset"
+                args.append("default=UNSET")
+            elif is_list:
+                full = annotation
+                args.append("factory=list")
+            else:
+                full = annotation + " | None"
+                args.append("default=None")
+            metadata = {}
+            if wire != attr:
+                metadata["wire"] = wire
+            if prop.get("deprecated"):
+                metadata["deprecated"] = True
+            if metadata:
+                args.append(f"metadata={metadata!r}")
+            if attr in SECRET_FIELDS:
+                args.append("repr=False")
+            if args == ["default=None"] or args == ["default=UNSET"]:
+                lines.append(f"    {attr}: {full} = {args[0].split('=')[1]}")
+            elif args:
+                lines.append(f"    {attr}: {full} = attrs.field({', '.join(args)})")
+            else:
+                lines.append(f"    {attr}: {full}")
+        return "\n".join(lines)
+
+    def render(self) -> dict[str, str]:
+        bodies: dict[str, list[tuple[str, str]]] = defaultdict(list)
+        for name, schema in sorted(self.schemas.items()):
+            if name.endswith("Envelope") or name == "ErrorResponse":
+                continue
+            module = self.module_of[name]
+            if "enum" in schema:
+                values = [v for v in schema["enum"] if v is not None]
+                bodies[module].append((name, self.render_enum(name, values, f"``{name}`` values.")))
+            else:
+                bodies[module].append((name, self.render_class(name)))
+        for name, (module, values) in sorted(self.inline_enums.items()):
+            bodies[module].append((name, self.render_enum(name, values, f"``{name}`` values.")))
+        files: dict[str, str] = {}
+        defined = {n: m for m, items in bodies.items() for n, _ in items}
+        for module, items in sorted(bodies.items()):
+            text = "\n\n\n".join(body for _, body in items)
+            imports = self._imports(module, text, defined)
+            names = sorted(n for n, _ in items)
+            doc = f'"""Models of the ``{module.strip("_")}`` API family."""'
+            files[f"{module}.py"] = (
+                HEADER
+                + doc
+                + "\n\n"
+                + imports
+                + "\n\n"
+                + text
+                + "\n\n__all__ = "
+                + repr(names)
+                + "\n"
+            )
+        all_names = sorted(defined)
+        lines = [HEADER + '"""Every API model, re-exported from its family module."""', ""]
+        for module in sorted(bodies):
+            mod_names = sorted(n for n, _ in bodies[module])
+            lines.append(f"from .{module} import {', '.join(mod_names)}")
+        lines.append("")
+        lines.append(f"__all__ = {all_names!r}")
+        files["__init__.py"] = "\n".join(lines) + "\n"
+        return files
+
+    def _imports(self, module: str, text: str, defined: dict[str, str]) -> str:
+        out = ["from __future__ import annotations", ""]
+        if "datetime." in text:
+            out.append("import datetime")
+        if "enum.Enum" in text:
+            out.append("import enum")
+        if re.search(r"\bAny\b", text):
+            out.append("from typing import Any")
+        out.append("")
+        if "@attrs" in text:
+            out.append("import attrs")
+            out.append("")
+        if "UNSET" in text or "Unset" in text:
+            out.append("from .._types import UNSET, Unset")
+        by_module: dict[str, set[str]] = defaultdict(set)
+        for name in set(re.findall(r"\b([A-Z][A-Za-z0-9]+)\b", text)):
+            other = defined.get(name)
+            if other and other != module:
+                by_module[other].add(name)
+        for other, names in sorted(by_module.items()):
+            out.append(f"from .{other} import {', '.join(sorted(names))}")
+        return "\n".join(out).rstrip() + "\n"
+
+
+def ruff_format(files: dict[str, str]) -> dict[str, str]:
+    """Run ruff (fix imports, format) over the generated text, in memory."""
+    result = {}
+    for name, text in files.items():
+        fake = str(OUT / name)
+        fixed = (
+            subprocess.run(
+                [
+                    sys.executable,
+                    "-m",
+                    "ruff",
+                    "check",
+                    "--fix",
+                    "--quiet",
+                    "--select",
+                    "I,F401",
+                    "--stdin-filename",
+                    fake,
+                    "-",
+                ],
+                input=text,
+                capture_output=True,
+                text=True,
+                check=False,
+                cwd=ROOT,
+            ).stdout
+            or text
+        )
+        result[name] = subprocess.run(
+            [sys.executable, "-m", "ruff", "format", "--quiet", "--stdin-filename", fake, "-"],
+            input=fixed,
+            capture_output=True,
+            text=True,
+            check=True,
+            cwd=ROOT,
+        ).stdout
+    return result
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--check", action="store_true", help="fail if the models are stale")
+    args = parser.parse_args()
+    files = ruff_format(Generator(json.loads(SPEC.read_text())).render())
+    existing = {p.name: p.read_text() for p in OUT.glob("*.py")} if OUT.exists() else {}
+    if args.check:
+        stale = sorted(n for n in set(files) | set(existing) if files.get(n) != existing.get(n))
+        for name in stale:
+            diff = difflib.unified_diff(
+                existing.get(name, "").splitlines(),
+                files.get(name, "").splitlines(),
+                f"committed/{name}",
+                f"generated/{name}",
+                lineterm="",
+            )
+            print("\n".join(list(diff)[:40]))
+        if stale:
+            print(f"models are stale ({', '.join(stale)}): run `make sync`", file=sys.stderr)
+            return 1
+        return 0
+    OUT.mkdir(parents=True, exist_ok=True)
+    for name in set(existing) - set(files):
+        (OUT / name).unlink()
+    for name, text in files.items():
+        (OUT / name).write_text(text)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,60 @@
+"""sent_async: the async-first Python SDK for the Sent v3 messaging API.
+
+async with AsyncSent() as sent:          # SENT_DM_API_KEY from the environment
+    profile = await sent.profiles.get(profile_id)
+"""
+
+from . import models
+from ._client import AsyncSent
+from ._errors import (
+    APIConnectionError,
+    APIError,
+    APIResponseValidationError,
+    APIStatusError,
+    APITimeoutError,
+    AuthenticationError,
+    BadRequestError,
+    ClientClosedError,
+    ConflictError,
+    InternalServerError,
+    NotFoundError,
+    PermissionDeniedError,
+    RateLimitError,
+    SentError,
+    SentValidationError,
+    UnprocessableEntityError,
+    WebhookVerificationError,
+)
+from ._options import Timeout
+from ._response import RawResponse
+from ._retry import RetryPolicy
+from ._types import UNSET, Unset
+from ._version import __version__
+
+__all__ = [
+    "UNSET",
+    "APIConnectionError",
+    "APIError",
+    "APIResponseValidationError",
+    "APIStatusError",
+    "APITimeoutError",
+    "AsyncSent",
+    "AuthenticationError",
+    "BadRequestError",
+    "ClientClosedError",
+    "ConflictError",
+    "InternalServerError",
+    "NotFoundError",
+    "PermissionDeniedError",
+    "RateLimitError",
+    "RawResponse",
+    "RetryPolicy",
+    "SentError",
+    "SentValidationError",
+    "Timeout",
+    "UnprocessableEntityError",
+    "Unset",
+    "WebhookVerificationError",
+    "__version__",
+    "models",
+]

@@ -1,0 +1,130 @@
+"""``AsyncSent``: options, the shared core, one property per API family, and cheap views."""
+
+from __future__ import annotations
+
+import os
+from functools import cached_property
+from types import TracebackType
+
+import attrs
+
+from . import _validate
+from ._options import DEFAULT_BASE_URL, ClientOptions, Timeout
+from ._retry import RetryPolicy
+from ._transport import Core, Transport
+from ._types import UNSET, Unset
+from .resources.profiles import AsyncProfiles
+
+
+class AsyncSent:
+    """Async client for the Sent v3 API. Use ``async with AsyncSent() as sent:`` or ``aclose()``.
+
+    The API key comes from ``SENT_DM_API_KEY`` and the base URL from ``SENT_BASE_URL`` when not
+    given. ``retry`` (a full RetryPolicy) takes precedence over ``max_retries``. One aiohttp
+    session is opened lazily on first use, inside the running event loop, and belongs to it.
+    """
+
+    _core: Core
+    _options: ClientOptions
+
+    def __init__(
+        self,
+        api_key: str | None = None,
+        *,
+        base_url: str | None = None,
+        timeout: float | Timeout = Timeout(),
+        max_retries: int = 2,
+        retry: RetryPolicy | None = None,
+        max_connections: int = 100,
+        auto_idempotency_keys: bool = True,
+        max_response_bytes: int = 16 * 1024 * 1024,
+    ) -> None:
+        key = _validate.api_key(
+            api_key if api_key is not None else os.environ.get("SENT_DM_API_KEY")
+        )
+        url = _validate.base_url(base_url or os.environ.get("SENT_BASE_URL") or DEFAULT_BASE_URL)
+        policy = retry if retry is not None else RetryPolicy(max_retries=max_retries)
+        if max_connections < 1 or max_response_bytes < 1 or policy.max_retries < 0:
+            raise _validate.SentValidationError(
+                "max_connections, max_response_bytes must be positive, max_retries >= 0"
+            )
+        self._options = ClientOptions(
+            api_key=key,
+            base_url=url,
+            timeout=Timeout.of(timeout),
+            retry=policy,
+            auto_idempotency_keys=auto_idempotency_keys,
+            max_connections=max_connections,
+            max_response_bytes=max_response_bytes,
+        )
+        self._core = Core(key, self._options)
+
+    @classmethod
+    def _view(cls, core: Core, options: ClientOptions) -> AsyncSent:
+        view = cls.__new__(cls)
+        view._core, view._options = core, options
+        return view
+
+    def __repr__(self) -> str:
+        scope = f", profile_id={self._options.profile_id!r}" if self._options.profile_id else ""
+        return f"AsyncSent(base_url={self._options.base_url!r}{scope})"
+
+    @property
+    def _transport(self) -> Transport:
+        return Transport(self._core, self._options)
+
+    # -- views -----------------------------------------------------------------------------
+    def for_profile(self, profile_id: str) -> AsyncSent:
+        """A view acting for one child profile (``x-profile-id``), sharing this client's pool.
+
+        Only organization API keys may do this, and only for their own profiles.
+        """
+        pid = _validate.uuid(profile_id, "profile_id")
+        return self._view(self._core, attrs.evolve(self._options, profile_id=pid))
+
+    def with_options(
+        self,
+        *,
+        timeout: float | Timeout | Unset = UNSET,
+        max_retries: int | Unset = UNSET,
+        retry: RetryPolicy | Unset = UNSET,
+        auto_idempotency_keys: bool | Unset = UNSET,
+    ) -> AsyncSent:
+        """A view with other per-call settings (e.g. a shorter timeout), sharing the pool."""
+        opts = self._options
+        if timeout is not UNSET:
+            opts = attrs.evolve(opts, timeout=Timeout.of(timeout))
+        if retry is not UNSET:
+            opts = attrs.evolve(opts, retry=retry)
+        if max_retries is not UNSET:
+            opts = attrs.evolve(opts, retry=attrs.evolve(opts.retry, max_retries=max_retries))
+        if auto_idempotency_keys is not UNSET:
+            opts = attrs.evolve(opts, auto_idempotency_keys=auto_idempotency_keys)
+        return self._view(self._core, opts)
+
+    # -- API families ----------------------------------------------------------------------
+    @cached_property
+    def profiles(self) -> AsyncProfiles:
+        """Sender profiles and their campaigns (deprecated by Sent, still served)."""
+        return AsyncProfiles(self._transport)
+
+    # -- life-cycle ------------------------------------------------------------------------
+    @property
+    def is_closed(self) -> bool:
+        """True once ``aclose()`` was called on this client or any of its views."""
+        return self._core.closed
+
+    async def aclose(self) -> None:
+        """Close the HTTP session. Safe to call twice; views of this client close with it."""
+        await self._core.aclose()
+
+    async def __aenter__(self) -> AsyncSent:
+        return self
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        await self.aclose()

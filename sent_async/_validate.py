@@ -1,0 +1,87 @@
+"""Local input checks. Each raises SentValidationError before anything reaches the network."""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import quote, urlsplit
+
+from ._errors import SentValidationError
+
+_UUID = re.compile(r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")
+_IDEMPOTENCY_KEY = re.compile(r"[A-Za-z0-9_-]{1,255}")
+_E164 = re.compile(r"\+[1-9][0-9]{1,14}")
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+_LOOPBACK_HOSTS = frozenset({"127.0.0.1", "localhost", "::1"})
+
+
+def api_key(value: object) -> str:
+    """An API key must be a non-blank string without control characters."""
+    if not isinstance(value, str) or not value.strip():
+        raise SentValidationError("an API key is required: pass api_key=... or set SENT_DM_API_KEY")
+    if _CONTROL.search(value) or value != value.strip():
+        # Never echo the key back: say what is wrong with it, not what it is.
+        raise SentValidationError("the API key contains whitespace or control characters")
+    return value
+
+
+def uuid(value: object, what: str) -> str:
+    """A canonical hyphenated UUID, e.g. an ``x-profile-id``."""
+    if not isinstance(value, str) or not _UUID.fullmatch(value):
+        raise SentValidationError(f"{what} must be a UUID, got {_show(value)}")
+    return value
+
+
+def path_id(value: object, what: str) -> str:
+    """A path segment: non-empty, no separators or dot segments; returned percent-encoded."""
+    if not isinstance(value, str) or not value:
+        raise SentValidationError(f"{what} must be a non-empty string, got {_show(value)}")
+    if "/" in value or "\\" in value or ".." in value or value == "." or "%" in value:
+        raise SentValidationError(f"{what} must not contain '/', '\\', '%' or '..': {_show(value)}")
+    if _CONTROL.search(value) or value != value.strip():
+        raise SentValidationError(f"{what} must not contain whitespace or control characters")
+    return quote(value, safe="+@:")
+
+
+def header_value(name: str, value: str) -> str:
+    """Header values may not carry CR, LF or other control characters (header injection)."""
+    if _CONTROL.search(value):
+        raise SentValidationError(f"the {name} header value contains a control character")
+    return value
+
+
+def idempotency_key(value: object) -> str:
+    """Sent's rule: 1-255 characters from ``[A-Za-z0-9_-]``."""
+    if not isinstance(value, str) or not _IDEMPOTENCY_KEY.fullmatch(value):
+        raise SentValidationError(
+            "idempotency_key must be 1-255 characters of A-Z, a-z, 0-9, '_' or '-', "
+            f"got {_show(value)}"
+        )
+    return value
+
+
+def e164(value: object, what: str) -> str:
+    """A phone number in E.164 form, such as ``+14155550123``."""
+    if not isinstance(value, str) or not _E164.fullmatch(value):
+        raise SentValidationError(
+            f"{what} must be an E.164 number like +14155550123, got {_show(value)}"
+        )
+    return value
+
+
+def base_url(value: str) -> str:
+    """HTTPS, except plain HTTP to a loopback host (the fake server, a local proxy)."""
+    parts = urlsplit(value)
+    if _CONTROL.search(value) or not parts.hostname:
+        raise SentValidationError(f"base_url is not a valid URL: {_show(value)}")
+    if parts.scheme == "https" or (parts.scheme == "http" and parts.hostname in _LOOPBACK_HOSTS):
+        if parts.query or parts.fragment or parts.username or parts.password:
+            raise SentValidationError("base_url must not carry credentials, a query or a fragment")
+        return value.rstrip("/")
+    raise SentValidationError(
+        f"base_url must use https (plain http only to a loopback host), got {_show(value)}"
+    )
+
+
+def _show(value: object) -> str:
+    text = repr(value)
+    return text if len(text) <= 80 else text[:77] + "..."

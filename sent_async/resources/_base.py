@@ -1,0 +1,44 @@
+"""What every resource shares: the transport, and building a request body from keywords."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Mapping
+from typing import Any, TypeVar
+
+import attrs
+
+from .._converter import coerce
+from .._transport import Transport
+from .._types import UNSET
+
+M = TypeVar("M")
+
+
+class AsyncResource:
+    """Base of every resource: holds the transport of the client view it came from."""
+
+    def __init__(self, transport: Transport) -> None:
+        self._t = transport
+
+    def __repr__(self) -> str:
+        return f"<{type(self).__name__}>"
+
+
+@functools.cache
+def _fields(model: type[Any]) -> dict[str, Any]:
+    return {f.name: f.type for f in attrs.fields(attrs.resolve_types(model))}
+
+
+def body(model: type[M], values: Mapping[str, Any]) -> M:
+    """Build ``model`` from a method's keyword arguments (pass ``locals()``).
+
+    Only the model's own fields are picked; UNSET ones are left out; nested inputs given as
+    plain dicts (keyed by our snake_case names) become their attrs classes.
+    """
+    kwargs = {
+        name: coerce(values[name], tp)
+        for name, tp in _fields(model).items()
+        if name in values and values[name] is not UNSET
+    }
+    return model(**kwargs)
