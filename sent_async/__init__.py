@@ -32,7 +32,6 @@ from ._types import UNSET, Unset
 from ._version import __version__
 
 __all__ = [
-    "UNSET",
     "APIConnectionError",
     "APIError",
     "APIResponseValidationError",
@@ -52,6 +51,7 @@ __all__ = [
     "SentError",
     "SentValidationError",
     "Timeout",
+    "UNSET",
     "UnprocessableEntityError",
     "Unset",
     "WebhookVerificationError",

@@ -5,15 +5,20 @@ from __future__ import annotations
 import os
 from functools import cached_property
 from types import TracebackType
+from typing import TYPE_CHECKING
 
 import attrs
 
 from . import _validate
+from ._errors import SentValidationError
 from ._options import DEFAULT_BASE_URL, ClientOptions, Timeout
 from ._retry import RetryPolicy
 from ._transport import Core, Transport
 from ._types import UNSET, Unset
 from .resources.profiles import AsyncProfiles
+
+if TYPE_CHECKING:
+    from ._raw import AsyncSentWithRawResponse
 
 
 class AsyncSent:
@@ -45,7 +50,7 @@ class AsyncSent:
         url = _validate.base_url(base_url or os.environ.get("SENT_BASE_URL") or DEFAULT_BASE_URL)
         policy = retry if retry is not None else RetryPolicy(max_retries=max_retries)
         if max_connections < 1 or max_response_bytes < 1 or policy.max_retries < 0:
-            raise _validate.SentValidationError(
+            raise SentValidationError(
                 "max_connections, max_response_bytes must be positive, max_retries >= 0"
             )
         self._options = ClientOptions(
@@ -101,6 +106,13 @@ class AsyncSent:
         if auto_idempotency_keys is not UNSET:
             opts = attrs.evolve(opts, auto_idempotency_keys=auto_idempotency_keys)
         return self._view(self._core, opts)
+
+    @cached_property
+    def with_raw_response(self) -> AsyncSentWithRawResponse:
+        """The same calls, returning ``RawResponse`` (data, meta, status_code, headers)."""
+        from ._raw import AsyncSentWithRawResponse
+
+        return AsyncSentWithRawResponse(self)
 
     # -- API families ----------------------------------------------------------------------
     @cached_property

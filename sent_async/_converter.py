@@ -44,6 +44,11 @@ def parse_datetime(value: object) -> datetime.datetime:
     return datetime.datetime.fromisoformat(text)
 
 
+def _is_list(tp: Any) -> bool:
+    origin: Any = typing.get_origin(tp)
+    return origin is list
+
+
 def _is_union(tp: Any) -> bool:
     return typing.get_origin(tp) in (typing.Union, types.UnionType)
 
@@ -71,7 +76,7 @@ def _make(wire: bool) -> cattrs.Converter:
         (item,) = typing.get_args(tp) or (Any,)
         return [conv.structure(v, item) for v in value]
 
-    conv.register_structure_hook_func(lambda t: typing.get_origin(t) is list, structure_list)
+    conv.register_structure_hook_func(_is_list, structure_list)
 
     def structure_union(value: Any, tp: Any) -> Any:
         members = _union_members(tp)
@@ -115,7 +120,7 @@ def _make(wire: bool) -> cattrs.Converter:
     conv.register_structure_hook_func(_is_union, structure_union)
 
     def structure_factory(cls: Any) -> Any:
-        renames = {
+        renames: dict[str, Any] = {
             f.name: override(rename=f.metadata["wire"])
             for f in attrs.fields(cls)
             if wire and "wire" in f.metadata
@@ -123,7 +128,7 @@ def _make(wire: bool) -> cattrs.Converter:
         return make_dict_structure_fn(cls, conv, **renames)
 
     def unstructure_factory(cls: Any) -> Any:
-        overrides = {}
+        overrides: dict[str, Any] = {}
         for f in attrs.fields(cls):
             rename = f.metadata.get("wire") if wire else None
             omit = f.default is UNSET

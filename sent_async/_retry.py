@@ -41,7 +41,7 @@ class RetryPolicy:
 
     def backoff(self, retry_number: int) -> float:
         """Exponential backoff with 50-100% jitter: 0.25-0.5 s, 0.5-1 s, ... capped."""
-        base = min(self.max_delay, self.initial_delay * 2 ** (retry_number - 1))
+        base = min(self.max_delay, self.initial_delay * 2.0 ** (retry_number - 1))
         return base * (0.5 + random.random() / 2)
 
 
@@ -126,8 +126,6 @@ def parse_retry_after(headers: Mapping[str, str], now: float | None = None) -> f
         try:
             when = email.utils.parsedate_to_datetime(raw)
         except (TypeError, ValueError, IndexError, OverflowError):
-            return None
-        if when is None:
             return None
         try:
             value = when.timestamp() - (time.time() if now is None else now)

@@ -16,7 +16,7 @@ import platform
 import random
 import uuid
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import Any, TypeVar, overload
 
 import aiohttp
 import anyio
@@ -29,6 +29,7 @@ from ._errors import (
     APIResponseValidationError,
     APITimeoutError,
     ClientClosedError,
+    Outcome,
     RateLimitError,
 )
 from ._options import ClientOptions
@@ -160,6 +161,30 @@ class Transport:
 
     core: Core
     options: ClientOptions
+
+    @overload
+    async def request(
+        self,
+        method: str,
+        path: str,
+        *,
+        into: type[T],
+        body: Any = None,
+        query: Mapping[str, Any] | None = None,
+        idempotency_key: str | None = None,
+    ) -> T: ...
+
+    @overload
+    async def request(
+        self,
+        method: str,
+        path: str,
+        *,
+        into: None = None,
+        body: Any = None,
+        query: Mapping[str, Any] | None = None,
+        idempotency_key: str | None = None,
+    ) -> None: ...
 
     async def request(
         self,
@@ -359,7 +384,7 @@ async def _read(resp: aiohttp.ClientResponse, cap: int) -> bytes:
 
 
 def _connection_error(failed: _AttemptFailed, context: dict[str, Any]) -> APIError:
-    outcome = "not_sent" if failed.phase == "pre_send" else "unknown"
+    outcome: Outcome = "not_sent" if failed.phase == "pre_send" else "unknown"
     hint = ""
     if outcome == "unknown" and context.get("idempotency_key"):
         hint = "; the server may have applied it: retry with the same idempotency_key"

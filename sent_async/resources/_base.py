@@ -26,7 +26,7 @@ class AsyncResource:
 
 
 @functools.cache
-def _fields(model: type[Any]) -> dict[str, Any]:
+def _fields(model: Any) -> dict[str, Any]:
     return {f.name: f.type for f in attrs.fields(attrs.resolve_types(model))}
 
 
@@ -38,7 +38,7 @@ def body(model: type[M], values: Mapping[str, Any]) -> M:
     """
     kwargs = {
         name: coerce(values[name], tp)
-        for name, tp in _fields(model).items()
+        for name, tp in _fields(model).items()  # type: ignore[arg-type]  # classes are hashable
         if name in values and values[name] is not UNSET
     }
     return model(**kwargs)

@@ -70,8 +70,8 @@ def _check_rules(request: Any) -> None:
 
 
 def routes(server: FakeSent) -> list[web.RouteDef]:
-    profiles: dict[str, ProfileDetail] = server.state.setdefault("profiles", {})  # type: ignore[assignment]
-    campaigns: dict[str, dict[str, BrandCampaign]] = server.state.setdefault("campaigns", {})  # type: ignore[assignment]
+    profiles: dict[str, ProfileDetail] = server.state.setdefault("profiles", {})
+    campaigns: dict[str, dict[str, BrandCampaign]] = server.state.setdefault("campaigns", {})
 
     def find(request: web.Request) -> ProfileDetail:
         profile = profiles.get(request.match_info["profile_id"])

@@ -111,9 +111,11 @@ class FakeSent:
     # -- life-cycle --------------------------------------------------------------------------
     async def start(self) -> FakeSent:
         """Listen on 127.0.0.1 (a free port unless one was given)."""
-        self._runner = web.AppRunner(self._app, access_log=None, handle_signals=False)
+        self._runner = web.AppRunner(
+            self._app, access_log=None, handle_signals=False, shutdown_timeout=0.5
+        )
         await self._runner.setup()
-        site = web.TCPSite(self._runner, "127.0.0.1", self._port, shutdown_timeout=0.5)
+        site = web.TCPSite(self._runner, "127.0.0.1", self._port)
         await site.start()
         server = site._server
         assert isinstance(server, asyncio.base_events.Server)
@@ -251,6 +253,7 @@ class FakeSent:
                 return self.error(
                     ApiFailure(fault.status, fault.code, fault.message), fault.headers
                 )
+        response: web.StreamResponse
         try:
             self._authenticate(request)
             key = request.headers.get("idempotency-key")
@@ -279,9 +282,9 @@ class FakeSent:
         scope = f"{request.headers.get('x-profile-id', '')}:{key}"
         if scope in self._replays:
             status, body = self._replays[scope]
-            response = web.Response(body=body, status=status, content_type="application/json")
-            response.headers["Idempotent-Replayed"] = "true"
-            return response
+            replay = web.Response(body=body, status=status, content_type="application/json")
+            replay.headers["Idempotent-Replayed"] = "true"
+            return replay
         if scope in self._in_flight:
             raise ApiFailure(
                 409, "CONFLICT_001", "A request with this idempotency key is in progress"
@@ -291,7 +294,7 @@ class FakeSent:
             response = await self._handle(request, handler)
         finally:
             self._in_flight.discard(scope)
-        if isinstance(response, web.Response) and response.status < 500:
+        if isinstance(response, web.Response) and response.status < 500:  # replay the outcome
             body = response.body if isinstance(response.body, bytes) else b""
             self._replays[scope] = (response.status, body)
         return response

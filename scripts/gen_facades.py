@@ -1,0 +1,392 @@
+"""Generate the facades derived from the async source: raw-response views and ``sent_sync``.
+
+    python scripts/gen_facades.py          # rewrite sent_async/_raw.py and sent_sync/*
+    python scripts/gen_facades.py --check  # fail with a diff when anything committed is stale
+
+It reads ``sent_async/_client.py`` and ``sent_async/resources/*.py`` with ``ast`` (never
+importing them) and writes:
+
+1. ``sent_async/_raw.py``: for every resource class ``AsyncX`` an ``AsyncXWithRawResponse``
+   whose coroutines have the same parameters and return ``RawResponse[T]`` instead of ``T``;
+2. ``sent_sync/``: for every public class ``AsyncX`` (the two above included) a class ``X``
+   whose methods have the same parameters, defaults, annotations and docstrings, and whose
+   one-line bodies run the async twin on the client's portal.
+
+Output is formatted with ruff; ``--check`` compares whole files, and missing or orphaned ones.
+"""
+
+from __future__ import annotations
+
+import argparse
+import ast
+import difflib
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+ASYNC = ROOT / "sent_async"
+SYNC = ROOT / "sent_sync"
+HEADER = (
+    "# Generated from {source} by scripts/gen_facades.py.\n"
+    "# Do not edit: change the async source and run `make sync`.\n"
+)
+HAND_WRITTEN = {"_portal.py", "py.typed"}
+SKIP_METHODS = {"aclose", "__aenter__", "__aexit__", "__init__", "__repr__"}
+
+
+def sources() -> list[Path]:
+    resources = sorted(p for p in (ASYNC / "resources").glob("*.py") if not p.name.startswith("_"))
+    return [ASYNC / "_client.py", *resources]
+
+
+def _async_name(node: ast.AST) -> str | None:
+    """``AsyncX`` when an annotation names an SDK async class."""
+    text = ast.unparse(node) if node else ""
+    return text if re.fullmatch(r"Async[A-Za-z]+", text) else None
+
+
+def _strip_async(text: str) -> str:
+    """Async names and idioms in docstrings and annotations become their sync twins."""
+    text = re.sub(r"\bAsync([A-Z][A-Za-z]*)", r"\1", text)
+    return text.replace("async with ", "with ").replace("aclose()", "close()")
+
+
+def _doc(node: ast.AST) -> str:
+    doc = ast.get_docstring(node, clean=False)  # type: ignore[arg-type]
+    return f'    """{doc}"""\n' if doc else ""
+
+
+def _forward(args: ast.arguments) -> str:
+    """Source text passing a function's own parameters on, positional and keyword alike."""
+    out = [a.arg for a in (*args.posonlyargs, *args.args) if a.arg != "self"]
+    if args.vararg:
+        out.append("*" + args.vararg.arg)
+    out += [f"{a.arg}={a.arg}" for a in args.kwonlyargs]
+    if args.kwarg:
+        out.append("**" + args.kwarg.arg)
+    return ", ".join(out)
+
+
+def _signature(fn: ast.FunctionDef | ast.AsyncFunctionDef, returns: str | None = None) -> str:
+    ret = returns if returns is not None else (ast.unparse(fn.returns) if fn.returns else "None")
+    return f"def {fn.name}({ast.unparse(fn.args)}) -> {ret}:"
+
+
+def _imports(tree: ast.Module, package: str) -> list[str]:
+    """The module's imports, relative ones made absolute (the generated file lives elsewhere)."""
+    lines = []
+    for node in tree.body:
+        if isinstance(node, ast.ImportFrom) and node.module != "__future__":
+            if node.level:
+                parts = package.split(".")[: len(package.split(".")) - node.level + 1]
+                module = ".".join(parts + ([node.module] if node.module else []))
+            else:
+                module = node.module or ""
+            names = ", ".join(a.name + (f" as {a.asname}" if a.asname else "") for a in node.names)
+            lines.append(f"from {module} import {names}")
+        elif isinstance(node, ast.Import):
+            lines.append(ast.unparse(node))
+    return lines
+
+
+def _classes(tree: ast.Module) -> list[ast.ClassDef]:
+    return [n for n in tree.body if isinstance(n, ast.ClassDef) and n.name.startswith("Async")]
+
+
+def _decorators(fn: ast.FunctionDef | ast.AsyncFunctionDef) -> set[str]:
+    return {ast.unparse(d) for d in fn.decorator_list}
+
+
+# -- 1. raw-response views ----------------------------------------------------------------------
+def render_raw(modules: dict[Path, ast.Module]) -> str:
+    imports = {
+        "from sent_async._response import RawResponse",
+        "from sent_async._transport import capture_raw",
+    }
+    body = []
+    for path, tree in modules.items():
+        imports.update(_imports(tree, _package_of(path)))
+        for cls in _classes(tree):
+            imports.add(f"from {_package_of(path)}.{path.stem} import {cls.name}")
+            body.append(_raw_class(cls))
+    text = "\n".join(sorted(imports)) + "\n\n\n" + "\n\n".join(body)
+    doc = '"""Views whose calls return ``RawResponse[T]``: data plus meta, status and headers."""'
+    return (
+        HEADER.format(source="sent_async resources")
+        + doc
+        + "\n\n"
+        + "from __future__ import annotations\n\n"
+        + text
+    )
+
+
+def _raw_class(cls: ast.ClassDef) -> str:
+    name = cls.name + "WithRawResponse"
+    out = [
+        f"class {name}:",
+        f'    """{cls.name} whose calls return ``RawResponse`` (``.data``, ``.meta``, ...)."""',
+        "",
+        f"    def __init__(self, inner: {cls.name}) -> None:",
+        "        self._inner = inner",
+        "",
+    ]
+    for fn in cls.body:
+        if isinstance(fn, ast.FunctionDef) and "cached_property" in _decorators(fn):
+            sub = _async_name(fn.returns) if fn.returns else None
+            if sub and not fn.name.startswith("_") and not sub.endswith("WithRawResponse"):
+                out += [
+                    "    @cached_property",
+                    f"    def {fn.name}(self) -> {sub}WithRawResponse:",
+                    _doc(fn).replace("    ", "        ", 1).rstrip("\n"),
+                    f"        return {sub}WithRawResponse(self._inner.{fn.name})",
+                    "",
+                ]
+        elif (
+            isinstance(fn, ast.AsyncFunctionDef)
+            and not fn.name.startswith("_")
+            and fn.name not in SKIP_METHODS
+        ):
+            ret = ast.unparse(fn.returns) if fn.returns else "None"
+            out += [
+                "    async " + _signature(fn, f"RawResponse[{ret}]"),
+                _doc(fn).replace("    ", "        ", 1).rstrip("\n"),
+                f"        return await capture_raw(self._inner.{fn.name}({_forward(fn.args)}))",
+                "",
+            ]
+    return (
+        "\n".join(line for line in out if line != "")
+        .replace("\n    @", "\n\n    @")
+        .replace("\n    async def", "\n\n    async def")
+        .replace("\n    def __init__", "\n\n    def __init__")
+    )
+
+
+def _package_of(path: Path) -> str:
+    return ".".join(path.relative_to(ROOT).parent.parts)
+
+
+# -- 2. sync classes ------------------------------------------------------------------------------
+def render_sync(path: Path, tree: ast.Module, twins: dict[str, str]) -> str:
+    """The sync twin of one async module. ``twins`` maps AsyncX -> the sync module defining X."""
+    imports = set(_imports(tree, _package_of(path)))
+    imports.add("from functools import cached_property, partial")
+    imports.add("from sent_sync._portal import SyncClient, SyncResource")
+    body = []
+    used: set[str] = set()
+    for cls in _classes(tree):
+        imports.add(f"from {_package_of(path)}.{path.stem} import {cls.name}")
+        text = _sync_class(cls)
+        body.append(text)
+        used |= set(re.findall(r"\bAsync[A-Z][A-Za-z]*", text))
+        used |= {"Async" + n for n in re.findall(r"\b([A-Z][A-Za-z]*)\(self\._inner", text)}
+    target = _sync_module(path)
+    for name in sorted(used):
+        sync_name = name.removeprefix("Async")
+        module = twins.get(name)
+        if module and module != target:
+            imports.add(f"from {module} import {sync_name}")
+    source = path.relative_to(ROOT).as_posix()
+    doc = f'"""Sync twin of ``{source}``."""'
+    return (
+        HEADER.format(source=source)
+        + doc
+        + "\n\nfrom __future__ import annotations\n\n"
+        + "\n".join(sorted(imports))
+        + "\n\n\n"
+        + "\n\n\n".join(body)
+        + "\n"
+    )
+
+
+def _sync_class(cls: ast.ClassDef) -> str:
+    sync_name = cls.name.removeprefix("Async")
+    is_client = not any(
+        ast.unparse(b).endswith("Resource") for b in cls.bases
+    ) and not cls.name.endswith("WithRawResponse")
+    base = "SyncClient" if is_client else "SyncResource"
+    doc = ast.get_docstring(cls, clean=False) or f"Sync twin of {cls.name}."
+    out = [
+        f"class {sync_name}({base}):",
+        f'    """{_strip_async(doc)}"""',
+        "",
+        f"    _inner: {cls.name}",
+        "",
+    ]
+    for fn in cls.body:
+        if not isinstance(fn, ast.FunctionDef | ast.AsyncFunctionDef) or fn.name in SKIP_METHODS:
+            if isinstance(fn, ast.FunctionDef) and fn.name == "__init__" and is_client:
+                out += _sync_init(cls, fn)
+            continue
+        if fn.name.startswith("_"):
+            continue
+        out += _sync_member(fn, sync_name, is_client)
+    return "\n".join(out).rstrip() + "\n"
+
+
+def _sync_init(cls: ast.ClassDef, fn: ast.FunctionDef) -> list[str]:
+    lines = [
+        "    " + _signature(fn, "None"),
+        _indent(_doc(fn)),
+        f"        super().__init__({cls.name}({_forward(fn.args)}))",
+        "",
+    ]
+    return [line for line in lines[:-1] if line] + [""]
+
+
+def _sync_member(
+    fn: ast.FunctionDef | ast.AsyncFunctionDef, owner: str, is_client: bool
+) -> list[str]:
+    decorators = _decorators(fn)
+    twin = _async_name(fn.returns) if fn.returns else None
+    doc = _indent(_strip_async(_doc(fn)))
+    if isinstance(fn, ast.AsyncFunctionDef):
+        call = f"partial(self._inner.{fn.name}, {_forward(fn.args)})".replace(", )", ")")
+        return _lines("    " + _signature(fn), doc, f"        return self._portal.call({call})")
+    deco = [f"    @{d}" for d in sorted(decorators)]
+    access = f"self._inner.{fn.name}" + ("" if decorators else f"({_forward(fn.args)})")
+    if twin is None:
+        return _lines(*deco, "    " + _signature(fn), doc, f"        return {access}")
+    sync_twin = twin.removeprefix("Async")
+    if sync_twin == owner and is_client:  # a view of the client: share portal, keep root alive
+        body = f"{sync_twin}._view({access}, self)"
+    else:
+        body = f"{sync_twin}({access}, self._portal)"
+    return _lines(*deco, "    " + _strip_async(_signature(fn)), doc, f"        return {body}")
+
+
+def _lines(*lines: str) -> list[str]:
+    return [line for line in lines if line] + [""]
+
+
+def _indent(doc: str) -> str:
+    return doc.replace("    ", "        ", 1).rstrip("\n") if doc else ""
+
+
+def _sync_module(path: Path) -> str:
+    rel = path.relative_to(ASYNC).with_suffix("")
+    return "sent_sync." + ".".join(rel.parts)
+
+
+def render_init(exports: list[str]) -> str:
+    names = [n.removeprefix("Async") if n.startswith("Async") else n for n in exports]
+    lines = [
+        HEADER.format(source="sent_async/__init__.py"),
+        '"""sent_sync: the synchronous facade of sent_async (same models, same errors)."""',
+        "",
+        "from sent_async import (",
+    ]
+    lines += [f"    {n}," for n in exports if not n.startswith("Async")]
+    lines += [")", "from sent_sync._client import Sent", "", f"__all__ = {sorted(set(names))!r}"]
+    return "\n".join(lines) + "\n"
+
+
+def _async_exports() -> list[str]:
+    tree = ast.parse((ASYNC / "__init__.py").read_text())
+    for node in tree.body:
+        if isinstance(node, ast.Assign) and getattr(node.targets[0], "id", "") == "__all__":
+            return [ast.literal_eval(e) for e in node.value.elts]  # type: ignore[attr-defined]
+    raise SystemExit("sent_async/__init__.py has no __all__")
+
+
+# -- driver ----------------------------------------------------------------------------------------
+def generate() -> dict[Path, str]:
+    modules = {p: ast.parse(p.read_text()) for p in sources()}
+    raw_path = ASYNC / "_raw.py"
+    files: dict[Path, str] = {raw_path: render_raw(modules)}
+    modules[raw_path] = ast.parse(files[raw_path])
+    twins = {cls.name: _sync_module(p) for p, t in modules.items() for cls in _classes(t)}
+    for path, tree in modules.items():
+        out = SYNC / path.relative_to(ASYNC)
+        files[out] = render_sync(path, tree, twins)
+    files[SYNC / "resources" / "__init__.py"] = (
+        HEADER.format(source="sent_async/resources") + '"""Sync twins of the resources."""\n'
+    )
+    files[SYNC / "__init__.py"] = render_init(_async_exports())
+    for extra in ("testing", "webhooks"):
+        if (ASYNC / extra).exists() or (ASYNC / f"{extra}.py").exists():
+            files[SYNC / f"{extra}.py"] = (
+                HEADER.format(source=f"sent_async/{extra}")
+                + f'"""Re-exports ``sent_async.{extra}``: it has no I/O of its own to wrap."""\n\n'
+                f"from sent_async.{extra} import *  # noqa: F403\n"
+                f"from sent_async.{extra} import __all__ as __all__\n"
+            )
+    return {path: ruff(path, text) for path, text in files.items()}
+
+
+def ruff(path: Path, text: str) -> str:
+    fixed = (
+        subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "ruff",
+                "check",
+                "--fix",
+                "--quiet",
+                "--select",
+                "I,F401,UP037",
+                "--stdin-filename",
+                str(path),
+                "-",
+            ],
+            input=text,
+            capture_output=True,
+            text=True,
+            check=False,
+            cwd=ROOT,
+        ).stdout
+        or text
+    )
+    return subprocess.run(
+        [sys.executable, "-m", "ruff", "format", "--quiet", "--stdin-filename", str(path), "-"],
+        input=fixed,
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=ROOT,
+    ).stdout
+
+
+def generated_on_disk() -> dict[Path, str]:
+    found = {p: p.read_text() for p in SYNC.rglob("*.py") if p.name not in HAND_WRITTEN}
+    raw = ASYNC / "_raw.py"
+    if raw.exists():
+        found[raw] = raw.read_text()
+    return found
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--check", action="store_true", help="fail if generated files are stale")
+    args = parser.parse_args()
+    files = generate()
+    existing = generated_on_disk()
+    if args.check:
+        stale = sorted(p for p in set(files) | set(existing) if files.get(p) != existing.get(p))
+        for path in stale:
+            rel = path.relative_to(ROOT)
+            diff = difflib.unified_diff(
+                existing.get(path, "").splitlines(),
+                files.get(path, "").splitlines(),
+                f"committed/{rel}",
+                f"generated/{rel}",
+                lineterm="",
+            )
+            print("\n".join(list(diff)[:60]))
+        if stale:
+            names = ", ".join(str(p.relative_to(ROOT)) for p in stale)
+            print(f"stale generated files ({names}): run `make sync`", file=sys.stderr)
+            return 1
+        return 0
+    for path in set(existing) - set(files):
+        path.unlink()
+    for path, text in files.items():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

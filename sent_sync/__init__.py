@@ -1,0 +1,60 @@
+# Generated from sent_async/__init__.py by scripts/gen_facades.py.
+# Do not edit: change the async source and run `make sync`.
+
+"""sent_sync: the synchronous facade of sent_async (same models, same errors)."""
+
+from sent_async import (
+    UNSET,
+    APIConnectionError,
+    APIError,
+    APIResponseValidationError,
+    APIStatusError,
+    APITimeoutError,
+    AuthenticationError,
+    BadRequestError,
+    ClientClosedError,
+    ConflictError,
+    InternalServerError,
+    NotFoundError,
+    PermissionDeniedError,
+    RateLimitError,
+    RawResponse,
+    RetryPolicy,
+    SentError,
+    SentValidationError,
+    Timeout,
+    UnprocessableEntityError,
+    Unset,
+    WebhookVerificationError,
+    __version__,
+    models,
+)
+from sent_sync._client import Sent
+
+__all__ = [
+    "APIConnectionError",
+    "APIError",
+    "APIResponseValidationError",
+    "APIStatusError",
+    "APITimeoutError",
+    "AuthenticationError",
+    "BadRequestError",
+    "ClientClosedError",
+    "ConflictError",
+    "InternalServerError",
+    "NotFoundError",
+    "PermissionDeniedError",
+    "RateLimitError",
+    "RawResponse",
+    "RetryPolicy",
+    "Sent",
+    "SentError",
+    "SentValidationError",
+    "Timeout",
+    "UNSET",
+    "UnprocessableEntityError",
+    "Unset",
+    "WebhookVerificationError",
+    "__version__",
+    "models",
+]

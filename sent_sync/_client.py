@@ -1,0 +1,92 @@
+# Generated from sent_async/_client.py by scripts/gen_facades.py.
+# Do not edit: change the async source and run `make sync`.
+"""Sync twin of ``sent_async/_client.py``."""
+
+from __future__ import annotations
+
+from functools import cached_property
+
+from sent_async._client import AsyncSent
+from sent_async._options import Timeout
+from sent_async._retry import RetryPolicy
+from sent_async._types import UNSET, Unset
+from sent_sync._portal import SyncClient
+from sent_sync._raw import SentWithRawResponse
+from sent_sync.resources.profiles import Profiles
+
+
+class Sent(SyncClient):
+    """Async client for the Sent v3 API. Use ``with Sent() as sent:`` or ``close()``.
+
+    The API key comes from ``SENT_DM_API_KEY`` and the base URL from ``SENT_BASE_URL`` when not
+    given. ``retry`` (a full RetryPolicy) takes precedence over ``max_retries``. One aiohttp
+    session is opened lazily on first use, inside the running event loop, and belongs to it.
+    """
+
+    _inner: AsyncSent
+
+    def __init__(
+        self,
+        api_key: str | None = None,
+        *,
+        base_url: str | None = None,
+        timeout: float | Timeout = Timeout(),
+        max_retries: int = 2,
+        retry: RetryPolicy | None = None,
+        max_connections: int = 100,
+        auto_idempotency_keys: bool = True,
+        max_response_bytes: int = 16 * 1024 * 1024,
+    ) -> None:
+        super().__init__(
+            AsyncSent(
+                api_key,
+                base_url=base_url,
+                timeout=timeout,
+                max_retries=max_retries,
+                retry=retry,
+                max_connections=max_connections,
+                auto_idempotency_keys=auto_idempotency_keys,
+                max_response_bytes=max_response_bytes,
+            )
+        )
+
+    def for_profile(self, profile_id: str) -> Sent:
+        """A view acting for one child profile (``x-profile-id``), sharing this client's pool.
+
+        Only organization API keys may do this, and only for their own profiles.
+        """
+        return Sent._view(self._inner.for_profile(profile_id), self)
+
+    def with_options(
+        self,
+        *,
+        timeout: float | Timeout | Unset = UNSET,
+        max_retries: int | Unset = UNSET,
+        retry: RetryPolicy | Unset = UNSET,
+        auto_idempotency_keys: bool | Unset = UNSET,
+    ) -> Sent:
+        """A view with other per-call settings (e.g. a shorter timeout), sharing the pool."""
+        return Sent._view(
+            self._inner.with_options(
+                timeout=timeout,
+                max_retries=max_retries,
+                retry=retry,
+                auto_idempotency_keys=auto_idempotency_keys,
+            ),
+            self,
+        )
+
+    @cached_property
+    def with_raw_response(self) -> SentWithRawResponse:
+        """The same calls, returning ``RawResponse`` (data, meta, status_code, headers)."""
+        return SentWithRawResponse(self._inner.with_raw_response, self._portal)
+
+    @cached_property
+    def profiles(self) -> Profiles:
+        """Sender profiles and their campaigns (deprecated by Sent, still served)."""
+        return Profiles(self._inner.profiles, self._portal)
+
+    @property
+    def is_closed(self) -> bool:
+        """True once ``close()`` was called on this client or any of its views."""
+        return self._inner.is_closed

@@ -1,0 +1,127 @@
+"""Hand-written: how the generated sync classes run the async core.
+
+Each root ``sent_sync.Sent`` owns one ``Portal``: an asyncio event loop on a daemon thread,
+started on first use, where the client's single aiohttp session lives. Calls from any thread
+are submitted to that loop and waited for. Calling from inside a running event loop works but
+blocks that loop for the duration of the call (use ``sent_async`` there instead).
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+import weakref
+from collections.abc import Awaitable, Callable
+from types import TracebackType
+from typing import Any, TypeVar
+
+from sent_async._errors import ClientClosedError
+from sent_async._loop_thread import LoopThread
+
+T = TypeVar("T")
+C = TypeVar("C", bound="SyncClient")
+
+
+class Portal:
+    """The background loop thread of one sync client (restarted after ``os.fork()``)."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._thread: LoopThread | None = None
+        self._pid = os.getpid()
+        self._closed = False
+
+    def _portal(self) -> tuple[Any, int | None]:
+        with self._lock:
+            if self._closed:
+                raise ClientClosedError("this client is closed; create a new one")
+            if self._pid != os.getpid():
+                # The parent's loop thread does not exist in a forked child: start afresh.
+                self._thread, self._pid = None, os.getpid()
+            if self._thread is None:
+                thread = LoopThread("sent-sync-loop")
+                thread.start()
+                self._thread = thread
+            return self._thread.portal, self._thread.ident
+
+    def call(self, fn: Callable[[], Awaitable[T]]) -> T:
+        """Run ``fn()`` on the loop thread and wait; Ctrl-C cancels the request in flight."""
+        portal, ident = self._portal()
+        if threading.get_ident() == ident:
+            raise RuntimeError(
+                "a sync Sent client was called from its own event-loop thread; "
+                "use sent_async.AsyncSent in async code"
+            )
+        future = portal.start_task_soon(fn)
+        try:
+            result: T = future.result()
+        except BaseException:
+            future.cancel()  # KeyboardInterrupt while waiting: stop the request, then re-raise
+            raise
+        return result
+
+    def close(self, aclose: Callable[[], Awaitable[None]]) -> None:
+        """Close the async client on its loop, then stop the loop thread. Idempotent."""
+        with self._lock:
+            if self._closed:
+                return
+            self._closed = True
+            thread, self._thread = self._thread, None
+        if thread is None or thread.portal is None or self._pid != os.getpid():
+            return
+        try:
+            thread.portal.call(aclose)
+        finally:
+            thread.stop()
+
+
+class SyncClient:
+    """Base of the generated ``Sent``: owns the portal, closes it, and is a context manager."""
+
+    _inner: Any
+
+    def __init__(self, inner: Any, portal: Portal | None = None, root: Any = None) -> None:
+        self._inner = inner
+        self._root = root  # views keep their root (and so its portal) alive
+        if portal is None:
+            portal = Portal()
+            weakref.finalize(self, portal.close, inner.aclose)
+        self._portal = portal
+
+    def __repr__(self) -> str:
+        return repr(self._inner).removeprefix("Async")
+
+    @classmethod
+    def _view(cls: type[C], inner: Any, parent: SyncClient) -> C:
+        """A view (for_profile, with_options) sharing the parent's portal and session."""
+        view = cls.__new__(cls)
+        SyncClient.__init__(view, inner, parent._portal, parent._root or parent)
+        return view
+
+    def close(self) -> None:
+        """Close the HTTP session and stop the background loop. Safe to call twice."""
+        self._portal.close(self._inner.aclose)
+
+    def __enter__(self: T) -> T:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+
+class SyncResource:
+    """Base of the generated sync resources: an async resource plus the portal to run it."""
+
+    _inner: Any
+
+    def __init__(self, inner: Any, portal: Portal) -> None:
+        self._inner = inner
+        self._portal = portal
+
+    def __repr__(self) -> str:
+        return f"<{type(self).__name__}>"
