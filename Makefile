@@ -34,11 +34,11 @@ typecheck: $(STAMP)
 
 sync: $(STAMP)
 	$(BIN)/python scripts/gen_models.py
-	$(BIN)/python -m sent_sync._codegen
+	$(BIN)/python scripts/gen_facades.py
 
 sync-check: $(STAMP)
 	$(BIN)/python scripts/gen_models.py --check
-	$(BIN)/python -m sent_sync._codegen --check
+	$(BIN)/python scripts/gen_facades.py --check
 
 pytest: $(STAMP)
 	$(BIN)/pytest -q

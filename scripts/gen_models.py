@@ -164,7 +164,7 @@ class Generator:
 
     # -- rendering ---------------------------------------------------------------------------
     def render_enum(self, name: str, values: list[str], doc: str) -> str:
-        lines = [f"class {name}(str, enum.Enum):", f'    """{doc}"""', ""]
+        lines = [f"class {name}(StrEnum):", f'    """{doc}"""', ""]
         for value in values:
             member = re.sub(r"\W", "_", value).upper()
             member = "_" + member if member[:1].isdigit() else member
@@ -265,8 +265,8 @@ class Generator:
         out = ["from __future__ import annotations", ""]
         if "datetime." in text:
             out.append("import datetime")
-        if "enum.Enum" in text:
-            out.append("import enum")
+        if "(StrEnum)" in text:
+            out.append("from .._types import StrEnum")
         if re.search(r"\bAny\b", text):
             out.append("from typing import Any")
         out.append("")

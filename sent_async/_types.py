@@ -22,4 +22,12 @@ Unset: TypeAlias = Literal[_UnsetType.UNSET]
 UNSET: Final = _UnsetType.UNSET
 """A field left as UNSET is not sent at all; ``None`` is sent as JSON ``null`` (PATCH: clear it)."""
 
-__all__ = ["UNSET", "Unset"]
+
+class StrEnum(str, enum.Enum):
+    """Base of the API's enums: compares equal to, and prints as, its wire value."""
+
+    def __str__(self) -> str:
+        return str(self.value)
+
+
+__all__ = ["UNSET", "StrEnum", "Unset"]

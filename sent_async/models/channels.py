@@ -5,12 +5,11 @@
 from __future__ import annotations
 
 import datetime
-import enum
 from typing import Any
 
 import attrs
 
-from .._types import UNSET, Unset
+from .._types import UNSET, StrEnum, Unset
 
 
 @attrs.frozen(kw_only=True)
@@ -131,7 +130,7 @@ class VoiceSecret:
     callback_secret: str | None = attrs.field(default=None, repr=False)
 
 
-class VoiceNumberUpdateRequestStatus(str, enum.Enum):
+class VoiceNumberUpdateRequestStatus(StrEnum):
     """``VoiceNumberUpdateRequestStatus`` values."""
 
     ACTIVE = "ACTIVE"

@@ -5,11 +5,10 @@
 from __future__ import annotations
 
 import datetime
-import enum
 
 import attrs
 
-from .._types import UNSET, Unset
+from .._types import UNSET, StrEnum, Unset
 from ._common import PaginationMeta
 
 
@@ -268,7 +267,7 @@ class DestinationCountryInput:
     is_main: bool | Unset = attrs.field(default=UNSET, metadata={"wire": "isMain"})
 
 
-class MessagingUseCaseUs(str, enum.Enum):
+class MessagingUseCaseUs(StrEnum):
     """``MessagingUseCaseUs`` values."""
 
     MARKETING = "MARKETING"
@@ -532,7 +531,7 @@ class ProfileUpdateRequest:
     whatsapp_phone_number: str | None | Unset = UNSET
 
 
-class TcrBrandRelationship(str, enum.Enum):
+class TcrBrandRelationship(StrEnum):
     """``TcrBrandRelationship`` values."""
 
     BASIC_ACCOUNT = "BASIC_ACCOUNT"
@@ -542,7 +541,7 @@ class TcrBrandRelationship(str, enum.Enum):
     KEY_ACCOUNT = "KEY_ACCOUNT"
 
 
-class TcrVertical(str, enum.Enum):
+class TcrVertical(StrEnum):
     """``TcrVertical`` values."""
 
     PROFESSIONAL = "PROFESSIONAL"
@@ -582,7 +581,7 @@ class WhatsappBusinessAccountInput:
     phone_number_id: str | None | Unset = UNSET
 
 
-class BrandBusinessInputEntityType(str, enum.Enum):
+class BrandBusinessInputEntityType(StrEnum):
     """``BrandBusinessInputEntityType`` values."""
 
     PRIVATE_PROFIT = "PRIVATE_PROFIT"
@@ -592,7 +591,7 @@ class BrandBusinessInputEntityType(str, enum.Enum):
     GOVERNMENT = "GOVERNMENT"
 
 
-class BrandCampaignStatus(str, enum.Enum):
+class BrandCampaignStatus(StrEnum):
     """``BrandCampaignStatus`` values."""
 
     SENT_CREATED = "SENT_CREATED"
@@ -600,7 +599,7 @@ class BrandCampaignStatus(str, enum.Enum):
     EXPIRED = "EXPIRED"
 
 
-class ProfileBrandIdentityStatus(str, enum.Enum):
+class ProfileBrandIdentityStatus(StrEnum):
     """``ProfileBrandIdentityStatus`` values."""
 
     SELF_DECLARED = "SELF_DECLARED"
@@ -609,7 +608,7 @@ class ProfileBrandIdentityStatus(str, enum.Enum):
     VETTED_VERIFIED = "VETTED_VERIFIED"
 
 
-class ProfileBrandStatus(str, enum.Enum):
+class ProfileBrandStatus(StrEnum):
     """``ProfileBrandStatus`` values."""
 
     ACTIVE = "ACTIVE"
