@@ -100,26 +100,40 @@ def _decorators(fn: ast.FunctionDef | ast.AsyncFunctionDef) -> set[str]:
 
 
 # -- 1. raw-response views ----------------------------------------------------------------------
-def render_raw(modules: dict[Path, ast.Module]) -> str:
+def raw_path(path: Path) -> Path:
+    """Where the raw-response views of one async module go (one module each)."""
+    return ASYNC / "_raw" / path.name
+
+
+def render_raw(path: Path, tree: ast.Module, raw_home: dict[str, str]) -> str:
     imports = {
         "from sent_async._response import RawResponse",
         "from sent_async._transport import capture_raw",
+        *_imports(tree, _package_of(path)),
     }
     body = []
-    for path, tree in modules.items():
-        imports.update(_imports(tree, _package_of(path)))
-        for cls in _classes(tree):
-            imports.add(f"from {_package_of(path)}.{path.stem} import {cls.name}")
-            body.append(_raw_class(cls))
-    text = "\n".join(sorted(imports)) + "\n\n\n" + "\n\n".join(body)
-    doc = '"""Views whose calls return ``RawResponse[T]``: data plus meta, status and headers."""'
+    for cls in _classes(tree):
+        imports.add(f"from {_package_of(path)}.{path.stem} import {cls.name}")
+        body.append(_raw_class(cls))
+    text = "\n\n".join(body)
+    for name in sorted(set(re.findall(r"\b(Async[A-Za-z]*WithRawResponse)\b", text))):
+        home = raw_home.get(name)
+        if home and home != _module_name(raw_path(path)):
+            imports.add(f"from {home} import {name}")
+    source = path.relative_to(ROOT).as_posix()
+    doc = f'"""Views of ``{source}`` whose calls return ``RawResponse[T]``."""'
     return (
-        HEADER.format(source="sent_async resources")
+        HEADER.format(source=source)
         + doc
-        + "\n\n"
-        + "from __future__ import annotations\n\n"
+        + "\n\nfrom __future__ import annotations\n\n"
+        + "\n".join(sorted(imports))
+        + "\n\n\n"
         + text
     )
+
+
+def _module_name(path: Path) -> str:
+    return ".".join(path.relative_to(ROOT).with_suffix("").parts)
 
 
 def _raw_class(cls: ast.ClassDef) -> str:
@@ -172,11 +186,24 @@ def render_sync(path: Path, tree: ast.Module, twins: dict[str, str]) -> str:
     """The sync twin of one async module. ``twins`` maps AsyncX -> the sync module defining X."""
     imports = set(_imports(tree, _package_of(path)))
     imports.add("from functools import cached_property, partial")
-    imports.add("from sent_sync._portal import SyncClient, SyncResource")
+    imports.add("from sent_sync._portal import Page, SyncClient, SyncResource")
     body = []
     used: set[str] = set()
+    defined = {
+        t.id
+        for n in tree.body
+        if isinstance(n, ast.Assign)
+        for t in n.targets
+        if isinstance(t, ast.Name)
+    }
     for cls in _classes(tree):
         imports.add(f"from {_package_of(path)}.{path.stem} import {cls.name}")
+        for fn in ast.walk(cls):
+            if isinstance(fn, ast.FunctionDef | ast.AsyncFunctionDef):
+                for deco in fn.decorator_list:  # constants a decorator uses come along
+                    for name in {n.id for n in ast.walk(deco) if isinstance(n, ast.Name)}:
+                        if name in defined:
+                            imports.add(f"from {_package_of(path)}.{path.stem} import {name}")
         text = _sync_class(cls)
         body.append(text)
         used |= set(re.findall(r"\bAsync[A-Z][A-Za-z]*", text))
@@ -241,10 +268,21 @@ def _sync_member(
     decorators = _decorators(fn)
     twin = _async_name(fn.returns) if fn.returns else None
     doc = _indent(_strip_async(_doc(fn)))
+    deco = [f"    @{d}" for d in sorted(decorators)]
     if isinstance(fn, ast.AsyncFunctionDef):
         call = f"partial(self._inner.{fn.name}, {_forward(fn.args)})".replace(", )", ")")
-        return _lines("    " + _signature(fn), doc, f"        return self._portal.call({call})")
-    deco = [f"    @{d}" for d in sorted(decorators)]
+        return _lines(
+            *deco, "    " + _signature(fn), doc, f"        return self._portal.call({call})"
+        )
+    returns = ast.unparse(fn.returns) if fn.returns else ""
+    if returns.startswith("AsyncPager["):  # paged list: first page now, the rest on iteration
+        pager = f"self._inner.{fn.name}({_forward(fn.args)})"
+        return _lines(
+            *deco,
+            "    " + _signature(fn, "Page" + returns[len("AsyncPager") :]),
+            doc,
+            f"        return Page(self._portal, self._portal.call({pager}.first_page))",
+        )
     access = f"self._inner.{fn.name}" + ("" if decorators else f"({_forward(fn.args)})")
     if twin is None:
         return _lines(*deco, "    " + _signature(fn), doc, f"        return {access}")
@@ -265,6 +303,7 @@ def _indent(doc: str) -> str:
 
 
 def _sync_module(path: Path) -> str:
+    """The sync module that holds the twins of an async module's classes."""
     rel = path.relative_to(ASYNC).with_suffix("")
     return "sent_sync." + ".".join(rel.parts)
 
@@ -293,16 +332,26 @@ def _async_exports() -> list[str]:
 # -- driver ----------------------------------------------------------------------------------------
 def generate() -> dict[Path, str]:
     modules = {p: ast.parse(p.read_text()) for p in sources()}
-    raw_path = ASYNC / "_raw.py"
-    files: dict[Path, str] = {raw_path: render_raw(modules)}
-    modules[raw_path] = ast.parse(files[raw_path])
+    raw_home = {
+        cls.name + "WithRawResponse": _module_name(raw_path(p))
+        for p, t in modules.items()
+        for cls in _classes(t)
+    }
+    files: dict[Path, str] = {
+        ASYNC / "_raw" / "__init__.py": HEADER.format(source="sent_async")
+        + '"""Raw-response views (``client.with_raw_response``), one module per source."""\n'
+    }
+    for path, tree in list(modules.items()):
+        files[raw_path(path)] = render_raw(path, tree, raw_home)
+        modules[raw_path(path)] = ast.parse(files[raw_path(path)])
     twins = {cls.name: _sync_module(p) for p, t in modules.items() for cls in _classes(t)}
     for path, tree in modules.items():
         out = SYNC / path.relative_to(ASYNC)
         files[out] = render_sync(path, tree, twins)
-    files[SYNC / "resources" / "__init__.py"] = (
-        HEADER.format(source="sent_async/resources") + '"""Sync twins of the resources."""\n'
-    )
+    for package in ("resources", "_raw"):
+        files[SYNC / package / "__init__.py"] = (
+            HEADER.format(source=f"sent_async/{package}") + '"""Sync twins."""\n'
+        )
     files[SYNC / "__init__.py"] = render_init(_async_exports())
     for extra in ("testing", "webhooks"):
         if (ASYNC / extra).exists() or (ASYNC / f"{extra}.py").exists():
@@ -351,9 +400,10 @@ def ruff(path: Path, text: str) -> str:
 
 def generated_on_disk() -> dict[Path, str]:
     found = {p: p.read_text() for p in SYNC.rglob("*.py") if p.name not in HAND_WRITTEN}
-    raw = ASYNC / "_raw.py"
-    if raw.exists():
-        found[raw] = raw.read_text()
+    found.update({p: p.read_text() for p in (ASYNC / "_raw").glob("*.py")})
+    legacy = ASYNC / "_raw.py"
+    if legacy.exists():
+        found[legacy] = legacy.read_text()
     return found
 
 

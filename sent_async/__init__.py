@@ -4,7 +4,7 @@ async with AsyncSent() as sent:          # SENT_DM_API_KEY from the environment
     profile = await sent.profiles.get(profile_id)
 """
 
-from . import models
+from . import models, webhooks
 from ._client import AsyncSent
 from ._errors import (
     APIConnectionError,
@@ -57,4 +57,5 @@ __all__ = [
     "WebhookVerificationError",
     "__version__",
     "models",
+    "webhooks",
 ]

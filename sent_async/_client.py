@@ -15,10 +15,20 @@ from ._options import DEFAULT_BASE_URL, ClientOptions, Timeout
 from ._retry import RetryPolicy
 from ._transport import Core, Transport
 from ._types import UNSET, Unset
+from .resources.channels import AsyncChannels
+from .resources.contacts import AsyncContacts
+from .resources.conversations import AsyncConversations
+from .resources.me import AsyncMe
+from .resources.messages import AsyncMessages
+from .resources.numbers import AsyncNumbers
 from .resources.profiles import AsyncProfiles
+from .resources.templates import AsyncTemplates
+from .resources.users import AsyncUsers
+from .resources.voice import AsyncVoice
+from .resources.webhooks import AsyncWebhooks
 
 if TYPE_CHECKING:
-    from ._raw import AsyncSentWithRawResponse
+    from ._raw._client import AsyncSentWithRawResponse
 
 
 class AsyncSent:
@@ -110,15 +120,65 @@ class AsyncSent:
     @cached_property
     def with_raw_response(self) -> AsyncSentWithRawResponse:
         """The same calls, returning ``RawResponse`` (data, meta, status_code, headers)."""
-        from ._raw import AsyncSentWithRawResponse
+        from ._raw._client import AsyncSentWithRawResponse
 
         return AsyncSentWithRawResponse(self)
 
     # -- API families ----------------------------------------------------------------------
     @cached_property
+    def messages(self) -> AsyncMessages:
+        """Send messages; read their status and activities."""
+        return AsyncMessages(self._transport)
+
+    @cached_property
+    def contacts(self) -> AsyncContacts:
+        """Contacts you message, paged."""
+        return AsyncContacts(self._transport)
+
+    @cached_property
+    def conversations(self) -> AsyncConversations:
+        """Message threads, paged."""
+        return AsyncConversations(self._transport)
+
+    @cached_property
+    def templates(self) -> AsyncTemplates:
+        """Message templates and their review status."""
+        return AsyncTemplates(self._transport)
+
+    @cached_property
+    def webhooks(self) -> AsyncWebhooks:
+        """Webhook endpoints (verify deliveries with ``sent_async.webhooks``)."""
+        return AsyncWebhooks(self._transport)
+
+    @cached_property
+    def users(self) -> AsyncUsers:
+        """Users of the organization."""
+        return AsyncUsers(self._transport)
+
+    @cached_property
+    def me(self) -> AsyncMe:
+        """The account behind the API key."""
+        return AsyncMe(self._transport)
+
+    @cached_property
+    def numbers(self) -> AsyncNumbers:
+        """Phone number lookups."""
+        return AsyncNumbers(self._transport)
+
+    @cached_property
     def profiles(self) -> AsyncProfiles:
         """Sender profiles and their campaigns (deprecated by Sent, still served)."""
         return AsyncProfiles(self._transport)
+
+    @cached_property
+    def voice(self) -> AsyncVoice:
+        """Voice calls, participants, recordings and tokens."""
+        return AsyncVoice(self._transport)
+
+    @cached_property
+    def channels(self) -> AsyncChannels:
+        """Sending channels (voice numbers)."""
+        return AsyncChannels(self._transport)
 
     # -- life-cycle ------------------------------------------------------------------------
     @property

@@ -28,6 +28,7 @@ from sent_async import (
     WebhookVerificationError,
     __version__,
     models,
+    webhooks,
 )
 from sent_sync._client import Sent
 
@@ -57,4 +58,5 @@ __all__ = [
     "WebhookVerificationError",
     "__version__",
     "models",
+    "webhooks",
 ]

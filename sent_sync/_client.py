@@ -11,8 +11,18 @@ from sent_async._options import Timeout
 from sent_async._retry import RetryPolicy
 from sent_async._types import UNSET, Unset
 from sent_sync._portal import SyncClient
-from sent_sync._raw import SentWithRawResponse
+from sent_sync._raw._client import SentWithRawResponse
+from sent_sync.resources.channels import Channels
+from sent_sync.resources.contacts import Contacts
+from sent_sync.resources.conversations import Conversations
+from sent_sync.resources.me import Me
+from sent_sync.resources.messages import Messages
+from sent_sync.resources.numbers import Numbers
 from sent_sync.resources.profiles import Profiles
+from sent_sync.resources.templates import Templates
+from sent_sync.resources.users import Users
+from sent_sync.resources.voice import Voice
+from sent_sync.resources.webhooks import Webhooks
 
 
 class Sent(SyncClient):
@@ -82,9 +92,59 @@ class Sent(SyncClient):
         return SentWithRawResponse(self._inner.with_raw_response, self._portal)
 
     @cached_property
+    def messages(self) -> Messages:
+        """Send messages; read their status and activities."""
+        return Messages(self._inner.messages, self._portal)
+
+    @cached_property
+    def contacts(self) -> Contacts:
+        """Contacts you message, paged."""
+        return Contacts(self._inner.contacts, self._portal)
+
+    @cached_property
+    def conversations(self) -> Conversations:
+        """Message threads, paged."""
+        return Conversations(self._inner.conversations, self._portal)
+
+    @cached_property
+    def templates(self) -> Templates:
+        """Message templates and their review status."""
+        return Templates(self._inner.templates, self._portal)
+
+    @cached_property
+    def webhooks(self) -> Webhooks:
+        """Webhook endpoints (verify deliveries with ``sent_async.webhooks``)."""
+        return Webhooks(self._inner.webhooks, self._portal)
+
+    @cached_property
+    def users(self) -> Users:
+        """Users of the organization."""
+        return Users(self._inner.users, self._portal)
+
+    @cached_property
+    def me(self) -> Me:
+        """The account behind the API key."""
+        return Me(self._inner.me, self._portal)
+
+    @cached_property
+    def numbers(self) -> Numbers:
+        """Phone number lookups."""
+        return Numbers(self._inner.numbers, self._portal)
+
+    @cached_property
     def profiles(self) -> Profiles:
         """Sender profiles and their campaigns (deprecated by Sent, still served)."""
         return Profiles(self._inner.profiles, self._portal)
+
+    @cached_property
+    def voice(self) -> Voice:
+        """Voice calls, participants, recordings and tokens."""
+        return Voice(self._inner.voice, self._portal)
+
+    @cached_property
+    def channels(self) -> Channels:
+        """Sending channels (voice numbers)."""
+        return Channels(self._inner.channels, self._portal)
 
     @property
     def is_closed(self) -> bool:

@@ -11,12 +11,13 @@ from __future__ import annotations
 import os
 import threading
 import weakref
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Iterator
 from types import TracebackType
-from typing import Any, TypeVar
+from typing import Any, Generic, TypeVar
 
 from sent_async._errors import ClientClosedError
 from sent_async._loop_thread import LoopThread
+from sent_async._pagination import AsyncPage
 
 T = TypeVar("T")
 C = TypeVar("C", bound="SyncClient")
@@ -125,3 +126,37 @@ class SyncResource:
 
     def __repr__(self) -> str:
         return f"<{type(self).__name__}>"
+
+
+class Page(Generic[T]):
+    """One page of a paged list; iterating it yields every item, fetching a page at a time.
+
+    Each further page costs one hop to the loop thread, never one per item.
+    """
+
+    def __init__(self, portal: Portal, page: AsyncPage[T]) -> None:
+        self._portal = portal
+        self._page = page
+        self.items: list[T] = page.items
+        self.pagination = page.pagination
+        self.data = page.data
+        self.page = page.page
+
+    def __repr__(self) -> str:
+        return f"<Page page={self.page} items={len(self.items)} more={self.has_next_page}>"
+
+    @property
+    def has_next_page(self) -> bool:
+        """True when the server says more items follow and this page was not empty."""
+        return self._page.has_next_page
+
+    def next_page(self) -> Page[T] | None:
+        """Fetch the following page, or None when this is the last one."""
+        following = self._portal.call(self._page.next_page)
+        return Page(self._portal, following) if following is not None else None
+
+    def __iter__(self) -> Iterator[T]:
+        page: Page[T] | None = self
+        while page is not None:
+            yield from page.items
+            page = page.next_page()

@@ -11,7 +11,7 @@ import pytest
 import sent_async
 import sent_sync
 from sent_async import AsyncSent
-from sent_async._raw import AsyncSentWithRawResponse
+from sent_async._raw._client import AsyncSentWithRawResponse
 from sent_async.testing import FakeSent
 from sent_sync import NotFoundError, Sent
 
@@ -40,7 +40,9 @@ def _resource_tree(cls: type, seen: set[type] | None = None) -> list[type]:
         ret = inspect.signature(fget).return_annotation if fget else None
         target = getattr(inspect.getmodule(cls), str(ret), None) if isinstance(ret, str) else ret
         if target is None and isinstance(ret, str):
-            target = getattr(sent_async._raw, ret, None)
+            for module in ("_client", "profiles"):
+                found = getattr(__import__(f"sent_async._raw.{module}", fromlist=["x"]), ret, None)
+                target = target or found
         if isinstance(target, type) and target.__name__.startswith("Async"):
             out += _resource_tree(target, seen)
     return out

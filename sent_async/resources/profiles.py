@@ -12,6 +12,7 @@ from functools import cached_property
 from typing import Any
 
 from .. import _validate
+from .._deprecation import deprecated
 from .._errors import SentValidationError
 from .._types import UNSET, Unset
 from ..models import (
@@ -33,6 +34,7 @@ from ..models import (
 )
 from ._base import AsyncResource, body
 
+_DEPRECATED = "deprecated by Sent (Aug 2026) in favour of /v3/sender-profiles; still served"
 _SHORT_NAME = re.compile(r"(?=.*[A-Za-z])[A-Za-z0-9 ]{3,11}")
 _PAYMENT_BILLING_MODELS = frozenset({"profile", "profile_and_organization"})
 
@@ -69,15 +71,18 @@ class AsyncProfiles(AsyncResource):
         """TCR campaigns of a profile's brand (US 10DLC)."""
         return AsyncProfileCampaigns(self._t)
 
+    @deprecated(_DEPRECATED)
     async def get(self, profile_id: str) -> ProfileDetail:
         """Get one profile, with its brand and KYC details when a brand is configured."""
         pid = _validate.uuid(profile_id, "profile_id")
         return await self._t.request("GET", f"/v3/profiles/{pid}", into=ProfileDetail)
 
+    @deprecated(_DEPRECATED)
     async def list(self) -> ProfileList:
         """List every profile of the organization (one response, no paging)."""
         return await self._t.request("GET", "/v3/profiles", into=ProfileList)
 
+    @deprecated(_DEPRECATED)
     async def create(
         self,
         *,
@@ -113,6 +118,7 @@ class AsyncProfiles(AsyncResource):
             idempotency_key=idempotency_key,
         )
 
+    @deprecated(_DEPRECATED)
     async def update(
         self,
         profile_id: str,
@@ -145,6 +151,7 @@ class AsyncProfiles(AsyncResource):
             idempotency_key=idempotency_key,
         )
 
+    @deprecated(_DEPRECATED)
     async def delete(
         self, profile_id: str, *, sandbox: bool = False, idempotency_key: str | None = None
     ) -> None:
@@ -160,6 +167,7 @@ class AsyncProfiles(AsyncResource):
             idempotency_key=idempotency_key,
         )
 
+    @deprecated(_DEPRECATED)
     async def complete(
         self,
         profile_id: str,
@@ -186,6 +194,7 @@ class AsyncProfiles(AsyncResource):
 class AsyncProfileCampaigns(AsyncResource):
     """TCR campaigns attached to a profile's brand."""
 
+    @deprecated(_DEPRECATED)
     async def list(self, profile_id: str) -> list[BrandCampaign]:
         """List the campaigns of a profile's brand."""
         pid = _validate.uuid(profile_id, "profile_id")
@@ -193,6 +202,7 @@ class AsyncProfileCampaigns(AsyncResource):
             "GET", f"/v3/profiles/{pid}/campaigns", into=list[BrandCampaign]
         )
 
+    @deprecated(_DEPRECATED)
     async def create(
         self,
         profile_id: str,
@@ -212,6 +222,7 @@ class AsyncProfileCampaigns(AsyncResource):
             idempotency_key=idempotency_key,
         )
 
+    @deprecated(_DEPRECATED)
     async def update(
         self,
         profile_id: str,
@@ -233,6 +244,7 @@ class AsyncProfileCampaigns(AsyncResource):
             idempotency_key=idempotency_key,
         )
 
+    @deprecated(_DEPRECATED)
     async def delete(
         self,
         profile_id: str,

@@ -6,12 +6,38 @@ from typing import TYPE_CHECKING
 
 from aiohttp import web
 
-from . import _profiles
+from . import (
+    _channels,
+    _contacts,
+    _conversations,
+    _me,
+    _messages,
+    _numbers,
+    _profiles,
+    _templates,
+    _users,
+    _voice,
+    _webhooks,
+)
+
+FAMILIES = (
+    _channels,
+    _contacts,
+    _conversations,
+    _me,
+    _messages,
+    _numbers,
+    _profiles,
+    _templates,
+    _users,
+    _voice,
+    _webhooks,
+)
 
 if TYPE_CHECKING:
     from ._server import FakeSent
 
 
 def install(app: web.Application, server: FakeSent) -> None:
-    for family in (_profiles,):
+    for family in FAMILIES:
         app.add_routes(family.routes(server))

@@ -8,6 +8,7 @@ from collections.abc import Mapping
 from functools import cached_property, partial
 from typing import Any
 
+from sent_async._deprecation import deprecated
 from sent_async._types import UNSET, Unset
 from sent_async.models import (
     BillingContactInput,
@@ -20,7 +21,7 @@ from sent_async.models import (
     ProfileList,
     WhatsappBusinessAccountInput,
 )
-from sent_async.resources.profiles import AsyncProfileCampaigns, AsyncProfiles
+from sent_async.resources.profiles import _DEPRECATED, AsyncProfileCampaigns, AsyncProfiles
 from sent_sync._portal import SyncResource
 
 
@@ -34,14 +35,17 @@ class Profiles(SyncResource):
         """TCR campaigns of a profile's brand (US 10DLC)."""
         return ProfileCampaigns(self._inner.campaigns, self._portal)
 
+    @deprecated(_DEPRECATED)
     def get(self, profile_id: str) -> ProfileDetail:
         """Get one profile, with its brand and KYC details when a brand is configured."""
         return self._portal.call(partial(self._inner.get, profile_id))
 
+    @deprecated(_DEPRECATED)
     def list(self) -> ProfileList:
         """List every profile of the organization (one response, no paging)."""
         return self._portal.call(partial(self._inner.list))
 
+    @deprecated(_DEPRECATED)
     def create(
         self,
         *,
@@ -86,6 +90,7 @@ class Profiles(SyncResource):
             )
         )
 
+    @deprecated(_DEPRECATED)
     def update(
         self,
         profile_id: str,
@@ -129,6 +134,7 @@ class Profiles(SyncResource):
             )
         )
 
+    @deprecated(_DEPRECATED)
     def delete(
         self, profile_id: str, *, sandbox: bool = False, idempotency_key: str | None = None
     ) -> None:
@@ -142,6 +148,7 @@ class Profiles(SyncResource):
             )
         )
 
+    @deprecated(_DEPRECATED)
     def complete(
         self,
         profile_id: str,
@@ -170,10 +177,12 @@ class ProfileCampaigns(SyncResource):
 
     _inner: AsyncProfileCampaigns
 
+    @deprecated(_DEPRECATED)
     def list(self, profile_id: str) -> list[BrandCampaign]:
         """List the campaigns of a profile's brand."""
         return self._portal.call(partial(self._inner.list, profile_id))
 
+    @deprecated(_DEPRECATED)
     def create(
         self,
         profile_id: str,
@@ -193,6 +202,7 @@ class ProfileCampaigns(SyncResource):
             )
         )
 
+    @deprecated(_DEPRECATED)
     def update(
         self,
         profile_id: str,
@@ -214,6 +224,7 @@ class ProfileCampaigns(SyncResource):
             )
         )
 
+    @deprecated(_DEPRECATED)
     def delete(
         self,
         profile_id: str,

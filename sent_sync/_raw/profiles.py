@@ -1,16 +1,18 @@
-# Generated from sent_async resources by scripts/gen_facades.py.
+# Generated from sent_async/_raw/profiles.py by scripts/gen_facades.py.
 # Do not edit: change the async source and run `make sync`.
-"""Views whose calls return ``RawResponse[T]``: data plus meta, status and headers."""
+"""Sync twin of ``sent_async/_raw/profiles.py``."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from functools import cached_property
+from functools import cached_property, partial
 from typing import Any
 
-from sent_async._client import AsyncSent
+from sent_async._raw.profiles import (
+    AsyncProfileCampaignsWithRawResponse,
+    AsyncProfilesWithRawResponse,
+)
 from sent_async._response import RawResponse
-from sent_async._transport import capture_raw
 from sent_async._types import UNSET, Unset
 from sent_async.models import (
     BillingContactInput,
@@ -23,41 +25,28 @@ from sent_async.models import (
     ProfileList,
     WhatsappBusinessAccountInput,
 )
-from sent_async.resources.profiles import AsyncProfileCampaigns, AsyncProfiles
+from sent_sync._portal import SyncResource
 
 
-class AsyncSentWithRawResponse:
-    """AsyncSent whose calls return ``RawResponse`` (``.data``, ``.meta``, ...)."""
+class ProfilesWithRawResponse(SyncResource):
+    """Profiles whose calls return ``RawResponse`` (``.data``, ``.meta``, ...)."""
 
-    def __init__(self, inner: AsyncSent) -> None:
-        self._inner = inner
-
-    @cached_property
-    def profiles(self) -> AsyncProfilesWithRawResponse:
-        """Sender profiles and their campaigns (deprecated by Sent, still served)."""
-        return AsyncProfilesWithRawResponse(self._inner.profiles)
-
-
-class AsyncProfilesWithRawResponse:
-    """AsyncProfiles whose calls return ``RawResponse`` (``.data``, ``.meta``, ...)."""
-
-    def __init__(self, inner: AsyncProfiles) -> None:
-        self._inner = inner
+    _inner: AsyncProfilesWithRawResponse
 
     @cached_property
-    def campaigns(self) -> AsyncProfileCampaignsWithRawResponse:
+    def campaigns(self) -> ProfileCampaignsWithRawResponse:
         """TCR campaigns of a profile's brand (US 10DLC)."""
-        return AsyncProfileCampaignsWithRawResponse(self._inner.campaigns)
+        return ProfileCampaignsWithRawResponse(self._inner.campaigns, self._portal)
 
-    async def get(self, profile_id: str) -> RawResponse[ProfileDetail]:
+    def get(self, profile_id: str) -> RawResponse[ProfileDetail]:
         """Get one profile, with its brand and KYC details when a brand is configured."""
-        return await capture_raw(self._inner.get(profile_id))
+        return self._portal.call(partial(self._inner.get, profile_id))
 
-    async def list(self) -> RawResponse[ProfileList]:
+    def list(self) -> RawResponse[ProfileList]:
         """List every profile of the organization (one response, no paging)."""
-        return await capture_raw(self._inner.list())
+        return self._portal.call(partial(self._inner.list))
 
-    async def create(
+    def create(
         self,
         *,
         name: str,
@@ -82,8 +71,9 @@ class AsyncProfilesWithRawResponse:
         ``brand`` cannot be combined with ``inherit_tcr_brand=True``; ``payment_details`` need
         ``billing_model`` "profile" (the default) or "profile_and_organization".
         """
-        return await capture_raw(
-            self._inner.create(
+        return self._portal.call(
+            partial(
+                self._inner.create,
                 name=name,
                 short_name=short_name,
                 description=description,
@@ -100,7 +90,7 @@ class AsyncProfilesWithRawResponse:
             )
         )
 
-    async def update(
+    def update(
         self,
         profile_id: str,
         *,
@@ -121,8 +111,9 @@ class AsyncProfilesWithRawResponse:
         idempotency_key: str | None = None,
     ) -> RawResponse[ProfileDetail]:
         """Change some fields of a profile: omitted fields stay as they are, None clears one."""
-        return await capture_raw(
-            self._inner.update(
+        return self._portal.call(
+            partial(
+                self._inner.update,
                 profile_id,
                 name=name,
                 short_name=short_name,
@@ -142,18 +133,20 @@ class AsyncProfilesWithRawResponse:
             )
         )
 
-    async def delete(
+    def delete(
         self, profile_id: str, *, sandbox: bool = False, idempotency_key: str | None = None
     ) -> RawResponse[None]:
         """Soft-delete a profile: its numbers return to Sent, its history is kept.
 
         Refused with 409 CONFLICT_012/013 while a number is still on your WhatsApp account.
         """
-        return await capture_raw(
-            self._inner.delete(profile_id, sandbox=sandbox, idempotency_key=idempotency_key)
+        return self._portal.call(
+            partial(
+                self._inner.delete, profile_id, sandbox=sandbox, idempotency_key=idempotency_key
+            )
         )
 
-    async def complete(
+    def complete(
         self,
         profile_id: str,
         *,
@@ -165,8 +158,9 @@ class AsyncProfilesWithRawResponse:
 
         Sent calls ``web_hook_url`` when processing ends; a 400 names every unmet prerequisite.
         """
-        return await capture_raw(
-            self._inner.complete(
+        return self._portal.call(
+            partial(
+                self._inner.complete,
                 profile_id,
                 web_hook_url=web_hook_url,
                 sandbox=sandbox,
@@ -175,17 +169,16 @@ class AsyncProfilesWithRawResponse:
         )
 
 
-class AsyncProfileCampaignsWithRawResponse:
-    """AsyncProfileCampaigns whose calls return ``RawResponse`` (``.data``, ``.meta``, ...)."""
+class ProfileCampaignsWithRawResponse(SyncResource):
+    """ProfileCampaigns whose calls return ``RawResponse`` (``.data``, ``.meta``, ...)."""
 
-    def __init__(self, inner: AsyncProfileCampaigns) -> None:
-        self._inner = inner
+    _inner: AsyncProfileCampaignsWithRawResponse
 
-    async def list(self, profile_id: str) -> RawResponse[list[BrandCampaign]]:
+    def list(self, profile_id: str) -> RawResponse[list[BrandCampaign]]:
         """List the campaigns of a profile's brand."""
-        return await capture_raw(self._inner.list(profile_id))
+        return self._portal.call(partial(self._inner.list, profile_id))
 
-    async def create(
+    def create(
         self,
         profile_id: str,
         *,
@@ -194,13 +187,17 @@ class AsyncProfileCampaignsWithRawResponse:
         idempotency_key: str | None = None,
     ) -> RawResponse[BrandCampaign]:
         """Create a campaign. Set ``volume`` below 2000 for the cheaper low-volume tier."""
-        return await capture_raw(
-            self._inner.create(
-                profile_id, campaign=campaign, sandbox=sandbox, idempotency_key=idempotency_key
+        return self._portal.call(
+            partial(
+                self._inner.create,
+                profile_id,
+                campaign=campaign,
+                sandbox=sandbox,
+                idempotency_key=idempotency_key,
             )
         )
 
-    async def update(
+    def update(
         self,
         profile_id: str,
         campaign_id: str,
@@ -210,8 +207,9 @@ class AsyncProfileCampaignsWithRawResponse:
         idempotency_key: str | None = None,
     ) -> RawResponse[BrandCampaign]:
         """Replace a campaign's definition (PUT: send the whole campaign)."""
-        return await capture_raw(
-            self._inner.update(
+        return self._portal.call(
+            partial(
+                self._inner.update,
                 profile_id,
                 campaign_id,
                 campaign=campaign,
@@ -220,7 +218,7 @@ class AsyncProfileCampaignsWithRawResponse:
             )
         )
 
-    async def delete(
+    def delete(
         self,
         profile_id: str,
         campaign_id: str,
@@ -229,8 +227,12 @@ class AsyncProfileCampaignsWithRawResponse:
         idempotency_key: str | None = None,
     ) -> RawResponse[None]:
         """Delete a campaign."""
-        return await capture_raw(
-            self._inner.delete(
-                profile_id, campaign_id, sandbox=sandbox, idempotency_key=idempotency_key
+        return self._portal.call(
+            partial(
+                self._inner.delete,
+                profile_id,
+                campaign_id,
+                sandbox=sandbox,
+                idempotency_key=idempotency_key,
             )
         )

@@ -1,19 +1,15 @@
-# Generated from sent_async/_raw.py by scripts/gen_facades.py.
+# Generated from sent_async/resources/profiles.py by scripts/gen_facades.py.
 # Do not edit: change the async source and run `make sync`.
-"""Sync twin of ``sent_async/_raw.py``."""
+"""Views of ``sent_async/resources/profiles.py`` whose calls return ``RawResponse[T]``."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from functools import cached_property, partial
+from functools import cached_property
 from typing import Any
 
-from sent_async._raw import (
-    AsyncProfileCampaignsWithRawResponse,
-    AsyncProfilesWithRawResponse,
-    AsyncSentWithRawResponse,
-)
 from sent_async._response import RawResponse
+from sent_async._transport import capture_raw
 from sent_async._types import UNSET, Unset
 from sent_async.models import (
     BillingContactInput,
@@ -26,39 +22,29 @@ from sent_async.models import (
     ProfileList,
     WhatsappBusinessAccountInput,
 )
-from sent_sync._portal import SyncResource
+from sent_async.resources.profiles import AsyncProfileCampaigns, AsyncProfiles
 
 
-class SentWithRawResponse(SyncResource):
-    """Sent whose calls return ``RawResponse`` (``.data``, ``.meta``, ...)."""
+class AsyncProfilesWithRawResponse:
+    """AsyncProfiles whose calls return ``RawResponse`` (``.data``, ``.meta``, ...)."""
 
-    _inner: AsyncSentWithRawResponse
-
-    @cached_property
-    def profiles(self) -> ProfilesWithRawResponse:
-        """Sender profiles and their campaigns (deprecated by Sent, still served)."""
-        return ProfilesWithRawResponse(self._inner.profiles, self._portal)
-
-
-class ProfilesWithRawResponse(SyncResource):
-    """Profiles whose calls return ``RawResponse`` (``.data``, ``.meta``, ...)."""
-
-    _inner: AsyncProfilesWithRawResponse
+    def __init__(self, inner: AsyncProfiles) -> None:
+        self._inner = inner
 
     @cached_property
-    def campaigns(self) -> ProfileCampaignsWithRawResponse:
+    def campaigns(self) -> AsyncProfileCampaignsWithRawResponse:
         """TCR campaigns of a profile's brand (US 10DLC)."""
-        return ProfileCampaignsWithRawResponse(self._inner.campaigns, self._portal)
+        return AsyncProfileCampaignsWithRawResponse(self._inner.campaigns)
 
-    def get(self, profile_id: str) -> RawResponse[ProfileDetail]:
+    async def get(self, profile_id: str) -> RawResponse[ProfileDetail]:
         """Get one profile, with its brand and KYC details when a brand is configured."""
-        return self._portal.call(partial(self._inner.get, profile_id))
+        return await capture_raw(self._inner.get(profile_id))
 
-    def list(self) -> RawResponse[ProfileList]:
+    async def list(self) -> RawResponse[ProfileList]:
         """List every profile of the organization (one response, no paging)."""
-        return self._portal.call(partial(self._inner.list))
+        return await capture_raw(self._inner.list())
 
-    def create(
+    async def create(
         self,
         *,
         name: str,
@@ -83,9 +69,8 @@ class ProfilesWithRawResponse(SyncResource):
         ``brand`` cannot be combined with ``inherit_tcr_brand=True``; ``payment_details`` need
         ``billing_model`` "profile" (the default) or "profile_and_organization".
         """
-        return self._portal.call(
-            partial(
-                self._inner.create,
+        return await capture_raw(
+            self._inner.create(
                 name=name,
                 short_name=short_name,
                 description=description,
@@ -102,7 +87,7 @@ class ProfilesWithRawResponse(SyncResource):
             )
         )
 
-    def update(
+    async def update(
         self,
         profile_id: str,
         *,
@@ -123,9 +108,8 @@ class ProfilesWithRawResponse(SyncResource):
         idempotency_key: str | None = None,
     ) -> RawResponse[ProfileDetail]:
         """Change some fields of a profile: omitted fields stay as they are, None clears one."""
-        return self._portal.call(
-            partial(
-                self._inner.update,
+        return await capture_raw(
+            self._inner.update(
                 profile_id,
                 name=name,
                 short_name=short_name,
@@ -145,20 +129,18 @@ class ProfilesWithRawResponse(SyncResource):
             )
         )
 
-    def delete(
+    async def delete(
         self, profile_id: str, *, sandbox: bool = False, idempotency_key: str | None = None
     ) -> RawResponse[None]:
         """Soft-delete a profile: its numbers return to Sent, its history is kept.
 
         Refused with 409 CONFLICT_012/013 while a number is still on your WhatsApp account.
         """
-        return self._portal.call(
-            partial(
-                self._inner.delete, profile_id, sandbox=sandbox, idempotency_key=idempotency_key
-            )
+        return await capture_raw(
+            self._inner.delete(profile_id, sandbox=sandbox, idempotency_key=idempotency_key)
         )
 
-    def complete(
+    async def complete(
         self,
         profile_id: str,
         *,
@@ -170,9 +152,8 @@ class ProfilesWithRawResponse(SyncResource):
 
         Sent calls ``web_hook_url`` when processing ends; a 400 names every unmet prerequisite.
         """
-        return self._portal.call(
-            partial(
-                self._inner.complete,
+        return await capture_raw(
+            self._inner.complete(
                 profile_id,
                 web_hook_url=web_hook_url,
                 sandbox=sandbox,
@@ -181,16 +162,17 @@ class ProfilesWithRawResponse(SyncResource):
         )
 
 
-class ProfileCampaignsWithRawResponse(SyncResource):
-    """ProfileCampaigns whose calls return ``RawResponse`` (``.data``, ``.meta``, ...)."""
+class AsyncProfileCampaignsWithRawResponse:
+    """AsyncProfileCampaigns whose calls return ``RawResponse`` (``.data``, ``.meta``, ...)."""
 
-    _inner: AsyncProfileCampaignsWithRawResponse
+    def __init__(self, inner: AsyncProfileCampaigns) -> None:
+        self._inner = inner
 
-    def list(self, profile_id: str) -> RawResponse[list[BrandCampaign]]:
+    async def list(self, profile_id: str) -> RawResponse[list[BrandCampaign]]:
         """List the campaigns of a profile's brand."""
-        return self._portal.call(partial(self._inner.list, profile_id))
+        return await capture_raw(self._inner.list(profile_id))
 
-    def create(
+    async def create(
         self,
         profile_id: str,
         *,
@@ -199,17 +181,13 @@ class ProfileCampaignsWithRawResponse(SyncResource):
         idempotency_key: str | None = None,
     ) -> RawResponse[BrandCampaign]:
         """Create a campaign. Set ``volume`` below 2000 for the cheaper low-volume tier."""
-        return self._portal.call(
-            partial(
-                self._inner.create,
-                profile_id,
-                campaign=campaign,
-                sandbox=sandbox,
-                idempotency_key=idempotency_key,
+        return await capture_raw(
+            self._inner.create(
+                profile_id, campaign=campaign, sandbox=sandbox, idempotency_key=idempotency_key
             )
         )
 
-    def update(
+    async def update(
         self,
         profile_id: str,
         campaign_id: str,
@@ -219,9 +197,8 @@ class ProfileCampaignsWithRawResponse(SyncResource):
         idempotency_key: str | None = None,
     ) -> RawResponse[BrandCampaign]:
         """Replace a campaign's definition (PUT: send the whole campaign)."""
-        return self._portal.call(
-            partial(
-                self._inner.update,
+        return await capture_raw(
+            self._inner.update(
                 profile_id,
                 campaign_id,
                 campaign=campaign,
@@ -230,7 +207,7 @@ class ProfileCampaignsWithRawResponse(SyncResource):
             )
         )
 
-    def delete(
+    async def delete(
         self,
         profile_id: str,
         campaign_id: str,
@@ -239,12 +216,8 @@ class ProfileCampaignsWithRawResponse(SyncResource):
         idempotency_key: str | None = None,
     ) -> RawResponse[None]:
         """Delete a campaign."""
-        return self._portal.call(
-            partial(
-                self._inner.delete,
-                profile_id,
-                campaign_id,
-                sandbox=sandbox,
-                idempotency_key=idempotency_key,
+        return await capture_raw(
+            self._inner.delete(
+                profile_id, campaign_id, sandbox=sandbox, idempotency_key=idempotency_key
             )
         )
