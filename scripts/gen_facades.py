@@ -32,7 +32,9 @@ HEADER = (
     "# Generated from {source} by scripts/gen_facades.py.\n"
     "# Do not edit: change the async source and run `make sync`.\n"
 )
-HAND_WRITTEN = {"_portal.py", "py.typed"}
+HAND_WRITTEN = {"_portal.py", "_bulk.py", "py.typed"}
+HAND_WRITTEN_TWINS = {"AsyncBulk": "sent_sync._bulk"}
+"""Async classes whose sync twins are written by hand (they take callbacks or iterators)."""
 SKIP_METHODS = {"aclose", "__aenter__", "__aexit__", "__init__", "__repr__"}
 
 
@@ -149,7 +151,12 @@ def _raw_class(cls: ast.ClassDef) -> str:
     for fn in cls.body:
         if isinstance(fn, ast.FunctionDef) and "cached_property" in _decorators(fn):
             sub = _async_name(fn.returns) if fn.returns else None
-            if sub and not fn.name.startswith("_") and not sub.endswith("WithRawResponse"):
+            if (
+                sub
+                and not fn.name.startswith("_")
+                and not sub.endswith("WithRawResponse")
+                and sub not in HAND_WRITTEN_TWINS
+            ):
                 out += [
                     "    @cached_property",
                     f"    def {fn.name}(self) -> {sub}WithRawResponse:",
@@ -345,6 +352,7 @@ def generate() -> dict[Path, str]:
         files[raw_path(path)] = render_raw(path, tree, raw_home)
         modules[raw_path(path)] = ast.parse(files[raw_path(path)])
     twins = {cls.name: _sync_module(p) for p, t in modules.items() for cls in _classes(t)}
+    twins.update(HAND_WRITTEN_TWINS)
     for path, tree in modules.items():
         out = SYNC / path.relative_to(ASYNC)
         files[out] = render_sync(path, tree, twins)

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 import attrs
 
 from . import _validate
+from ._bulk import AsyncBulk
 from ._errors import SentValidationError
 from ._options import DEFAULT_BASE_URL, ClientOptions, Timeout
 from ._retry import RetryPolicy
@@ -125,6 +126,11 @@ class AsyncSent:
         return AsyncSentWithRawResponse(self)
 
     # -- API families ----------------------------------------------------------------------
+    @cached_property
+    def bulk(self) -> AsyncBulk:
+        """Run one call per item over large inputs: bounded, paced, resumable."""
+        return AsyncBulk(self)
+
     @cached_property
     def messages(self) -> AsyncMessages:
         """Send messages; read their status and activities."""

@@ -10,6 +10,7 @@ from sent_async._client import AsyncSent
 from sent_async._options import Timeout
 from sent_async._retry import RetryPolicy
 from sent_async._types import UNSET, Unset
+from sent_sync._bulk import Bulk
 from sent_sync._portal import SyncClient
 from sent_sync._raw._client import SentWithRawResponse
 from sent_sync.resources.channels import Channels
@@ -90,6 +91,11 @@ class Sent(SyncClient):
     def with_raw_response(self) -> SentWithRawResponse:
         """The same calls, returning ``RawResponse`` (data, meta, status_code, headers)."""
         return SentWithRawResponse(self._inner.with_raw_response, self._portal)
+
+    @cached_property
+    def bulk(self) -> Bulk:
+        """Run one call per item over large inputs: bounded, paced, resumable."""
+        return Bulk(self._inner.bulk, self._portal)
 
     @cached_property
     def messages(self) -> Messages:

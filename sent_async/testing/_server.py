@@ -99,6 +99,10 @@ class FakeSent:
         self._drops = 0
         self._replays: dict[str, tuple[int, bytes]] = {}
         self._in_flight: set[str] = set()
+        self.events: list[dict[str, Any]] = []
+        """Every webhook event FakeSent emitted, in order (delivered or not)."""
+        self.event_listeners: list[Callable[[dict[str, Any]], Awaitable[None]]] = []
+        self.hooks: dict[str, Callable[[], Awaitable[int]]] = {}
         self.base_url = ""
         from . import _routes  # the route table imports this module's helpers
 
@@ -183,6 +187,31 @@ class FakeSent:
     def drop_next_response(self, times: int = 1) -> None:
         """Handle the next requests fully (commit!), then cut the connection before answering."""
         self._drops += times
+
+    # -- events --------------------------------------------------------------------------------
+    async def emit(self, field: str, event: str | None, payload: Mapping[str, Any]) -> None:
+        """Record a webhook event and hand it to every listener (webhook delivery)."""
+        record: dict[str, Any] = {
+            "field": field,
+            "timestamp": datetime.datetime.now(datetime.timezone.utc).strftime(
+                "%Y-%m-%dT%H:%M:%SZ"
+            ),
+            "payload": dict(payload),
+            "request_id": "req_" + secrets.token_hex(6),
+        }
+        if event is not None:
+            record["event"] = event
+        self.events.append(record)
+        for listener in list(self.event_listeners):
+            await listener(record)
+
+    async def advance_messages(self) -> int:
+        """Move every message one status forward (queued -> sent -> delivered); emits events.
+
+        Returns how many messages changed. Runs on FakeSent's loop.
+        """
+        hook = self.hooks.get("advance_messages")
+        return await hook() if hook else 0
 
     # -- the envelope --------------------------------------------------------------------------
     @staticmethod
