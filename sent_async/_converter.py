@@ -113,11 +113,15 @@ def _make(wire: bool) -> cattrs.Converter:
             )
         if member is float and isinstance(value, int | float) and not isinstance(value, bool):
             return float(value)
-        if member in (str, int, bool) and type(value) is member:
+        if member is str and isinstance(value, str):
+            return value.value if isinstance(value, enum.Enum) else value
+        if member in (int, bool) and type(value) is member:
             return value
         return _NO_MATCH
 
     conv.register_structure_hook_func(_is_union, structure_union)
+    # A union field is written by the runtime type of its value (an enum as its value).
+    conv.register_unstructure_hook_func(_is_union, lambda value: conv.unstructure(value))
 
     def structure_factory(cls: Any) -> Any:
         renames: dict[str, Any] = {

@@ -11,6 +11,7 @@ from __future__ import annotations
 import asyncio
 import datetime
 import json
+import logging
 import secrets
 import uuid
 from collections.abc import Awaitable, Callable, Mapping
@@ -25,6 +26,7 @@ from .._client import AsyncSent
 from .._loop_thread import LoopThread
 from .._redact import redact
 
+log = logging.getLogger("sent.testing")
 Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
 DEFAULT_API_KEY = "sk_test_fakesent"
 
@@ -62,6 +64,16 @@ class RecordedRequest:
         return json.loads(self.body) if self.body else None
 
 
+@attrs.frozen(kw_only=True)
+class Exchange:
+    """A recorded request and FakeSent's answer to it."""
+
+    request: RecordedRequest
+    status: int
+    body: bytes = attrs.field(repr=False)
+    content_type: str
+
+
 @attrs.define(kw_only=True)
 class Fault:
     """A canned failure for the next matching requests."""
@@ -91,6 +103,8 @@ class FakeSent:
         self.api_key = api_key
         self.organization_id = str(uuid.uuid4())
         self.requests: list[RecordedRequest] = []
+        self.exchanges: list[Exchange] = []
+        """Each request with the answer FakeSent gave (for contract checks of both sides)."""
         self.state: dict[str, dict[str, Any]] = {}
         self._port = port
         self._runner: web.AppRunner | None = None
@@ -260,15 +274,32 @@ class FakeSent:
     @web.middleware
     async def _middleware(self, request: web.Request, handler: Handler) -> web.StreamResponse:
         raw = await request.read()
-        self.requests.append(
-            RecordedRequest(
-                method=request.method,
-                path=request.path,
-                query=dict(request.query),
-                headers={k.lower(): v for k, v in request.headers.items()},
-                body=raw,
-            )
+        recorded = RecordedRequest(
+            method=request.method,
+            path=request.path,
+            query=dict(request.query),
+            headers={k.lower(): v for k, v in request.headers.items()},
+            body=raw,
         )
+        self.requests.append(recorded)
+        response = await self._respond(request, handler)
+        if isinstance(response, web.Response):
+            body = response.body if isinstance(response.body, bytes) else b""
+            self.exchanges.append(
+                Exchange(
+                    request=recorded,
+                    status=response.status,
+                    body=body,
+                    content_type=response.content_type,
+                )
+            )
+        if self._drops > 0:
+            self._drops -= 1
+            assert request.transport is not None
+            request.transport.abort()  # committed, but the client never hears back
+        return response
+
+    async def _respond(self, request: web.Request, handler: Handler) -> web.StreamResponse:
         for fault in self._faults:
             if fault.times > 0 and fault.matches(request):
                 fault.times -= 1
@@ -292,10 +323,9 @@ class FakeSent:
                 response = await self._idempotent(request, handler, key)
         except ApiFailure as failure:
             response = self.error(failure)
-        if self._drops > 0:
-            self._drops -= 1
-            assert request.transport is not None
-            request.transport.abort()  # committed, but the client never hears back
+        except Exception:  # a FakeSent bug: answer like Sent would, and say so in the log
+            log.exception("FakeSent failed on %s %s", request.method, request.path)
+            response = self.error(ApiFailure(500, "INTERNAL_001", "FakeSent internal error"))
         return response
 
     async def _handle(self, request: web.Request, handler: Handler) -> web.StreamResponse:
