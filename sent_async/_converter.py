@@ -129,7 +129,8 @@ def _make(wire: bool) -> cattrs.Converter:
             for f in attrs.fields(cls)
             if wire and "wire" in f.metadata
         }
-        return make_dict_structure_fn(cls, conv, **renames)
+        # User dicts with an unknown key are a typo to report; the API may add keys freely.
+        return make_dict_structure_fn(cls, conv, _cattrs_forbid_extra_keys=not wire, **renames)
 
     def unstructure_factory(cls: Any) -> Any:
         overrides: dict[str, Any] = {}

@@ -14,7 +14,9 @@ from __future__ import annotations
 from collections.abc import AsyncIterator, Generator, Mapping
 from typing import Any, Generic, TypeVar
 
+from ._errors import SentValidationError
 from ._transport import Transport
+from ._types import UNSET
 from .models import PaginationMeta
 
 T = TypeVar("T")
@@ -67,6 +69,11 @@ class AsyncPager(Generic[T]):
         *,
         page: int = 1,
     ) -> None:
+        for name, value in (("page", page), ("page_size", query.get("page_size"))):
+            if value is None or value is UNSET:
+                continue
+            if not isinstance(value, int) or isinstance(value, bool) or value < 1:
+                raise SentValidationError(f"{name} must be an integer >= 1, got {value!r}")
         self._t = transport
         self.path = path
         self.into = into

@@ -4,6 +4,9 @@
 
 from __future__ import annotations
 
+from sent_async._response import RawResponse
+from sent_async._transport import capture_raw
+from sent_async.models import NumberLookup
 from sent_async.resources.numbers import AsyncNumbers
 
 
@@ -12,3 +15,11 @@ class AsyncNumbersWithRawResponse:
 
     def __init__(self, inner: AsyncNumbers) -> None:
         self._inner = inner
+
+    async def lookup(self, phone_number: str) -> RawResponse[NumberLookup]:
+        """Look up an E.164 number: country, carrier, line type, whether it is valid or VoIP.
+
+        The number travels in the URL path with its ``+`` percent-encoded (``%2B``), as an
+        OpenAPI path value must be: a bare ``+`` is read as a space by form-style decoders.
+        """
+        return await capture_raw(self._inner.lookup(phone_number))

@@ -7,8 +7,10 @@ from collections.abc import Mapping
 from typing import Any, TypeVar
 
 import attrs
+import cattrs
 
 from .._converter import coerce
+from .._errors import SentValidationError
 from .._transport import Transport
 from .._types import UNSET
 
@@ -36,9 +38,12 @@ def body(model: type[M], values: Mapping[str, Any]) -> M:
     Only the model's own fields are picked; UNSET ones are left out; nested inputs given as
     plain dicts (keyed by our snake_case names) become their attrs classes.
     """
-    kwargs = {
-        name: coerce(values[name], tp)
-        for name, tp in _fields(model).items()  # type: ignore[arg-type]  # classes are hashable
-        if name in values and values[name] is not UNSET
-    }
+    kwargs = {}
+    for name, tp in _fields(model).items():  # type: ignore[arg-type]  # classes are hashable
+        if name in values and values[name] is not UNSET:
+            try:
+                kwargs[name] = coerce(values[name], tp)
+            except cattrs.BaseValidationError as exc:
+                problems = "; ".join(cattrs.transform_error(exc, path=name)[:5])
+                raise SentValidationError(f"invalid {name}: {problems}") from None
     return model(**kwargs)

@@ -4,7 +4,11 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 from sent_async._raw.numbers import AsyncNumbersWithRawResponse
+from sent_async._response import RawResponse
+from sent_async.models import NumberLookup
 from sent_sync._portal import SyncResource
 
 
@@ -12,3 +16,11 @@ class NumbersWithRawResponse(SyncResource):
     """Numbers whose calls return ``RawResponse`` (``.data``, ``.meta``, ...)."""
 
     _inner: AsyncNumbersWithRawResponse
+
+    def lookup(self, phone_number: str) -> RawResponse[NumberLookup]:
+        """Look up an E.164 number: country, carrier, line type, whether it is valid or VoIP.
+
+        The number travels in the URL path with its ``+`` percent-encoded (``%2B``), as an
+        OpenAPI path value must be: a bare ``+`` is read as a space by form-style decoders.
+        """
+        return self._portal.call(partial(self._inner.lookup, phone_number))

@@ -4,7 +4,15 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 from sent_async._raw.users import AsyncUsersWithRawResponse
+from sent_async._response import RawResponse
+from sent_async._types import UNSET, Unset
+from sent_async.models import (
+    User,
+    UserList,
+)
 from sent_sync._portal import SyncResource
 
 
@@ -12,3 +20,59 @@ class UsersWithRawResponse(SyncResource):
     """Users whose calls return ``RawResponse`` (``.data``, ``.meta``, ...)."""
 
     _inner: AsyncUsersWithRawResponse
+
+    def list(self) -> RawResponse[UserList]:
+        """List the users of the organization, or of the profile the client acts for."""
+        return self._portal.call(partial(self._inner.list))
+
+    def get(self, user_id: str) -> RawResponse[User]:
+        """Get one user, with their role and invitation status."""
+        return self._portal.call(partial(self._inner.get, user_id))
+
+    def invite(
+        self,
+        *,
+        email: str | Unset = UNSET,
+        name: str | Unset = UNSET,
+        role: str | Unset = UNSET,
+        sandbox: bool | Unset = UNSET,
+        idempotency_key: str | None = None,
+    ) -> RawResponse[User]:
+        """Invite someone by email with a role; they get an email to accept the invitation."""
+        return self._portal.call(
+            partial(
+                self._inner.invite,
+                email=email,
+                name=name,
+                role=role,
+                sandbox=sandbox,
+                idempotency_key=idempotency_key,
+            )
+        )
+
+    def update_role(
+        self,
+        user_id: str,
+        *,
+        role: str | Unset = UNSET,
+        sandbox: bool | Unset = UNSET,
+        idempotency_key: str | None = None,
+    ) -> RawResponse[User]:
+        """Change a user's role."""
+        return self._portal.call(
+            partial(
+                self._inner.update_role,
+                user_id,
+                role=role,
+                sandbox=sandbox,
+                idempotency_key=idempotency_key,
+            )
+        )
+
+    def delete(
+        self, user_id: str, *, sandbox: bool = False, idempotency_key: str | None = None
+    ) -> RawResponse[None]:
+        """Remove a user from the organization or profile (operation ``users_remove``)."""
+        return self._portal.call(
+            partial(self._inner.delete, user_id, sandbox=sandbox, idempotency_key=idempotency_key)
+        )

@@ -4,11 +4,134 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from functools import partial
+from typing import Any
+
+from sent_async._types import UNSET, Unset
+from sent_async.models import (
+    Template,
+    TemplateDefinitionInput,
+)
 from sent_async.resources.templates import AsyncTemplates
-from sent_sync._portal import SyncResource
+from sent_sync._portal import Page, SyncResource
 
 
 class Templates(SyncResource):
     """Message templates (WhatsApp and multi-channel), with review status."""
 
     _inner: AsyncTemplates
+
+    def list(
+        self,
+        *,
+        page: int = 1,
+        page_size: int | None = None,
+        search: str | None = None,
+        status: str | None = None,
+        category: str | None = None,
+        is_welcome_playground: bool | None = None,
+    ) -> Page[Template]:
+        """List templates a page at a time; iterating the result yields every one, page by page.
+
+        An organization key sees the templates of all its profiles. ``is_welcome_playground``
+        is accepted but ignored by Sent since Aug 2026.
+        """
+        return Page(
+            self._portal,
+            self._portal.call(
+                self._inner.list(
+                    page=page,
+                    page_size=page_size,
+                    search=search,
+                    status=status,
+                    category=category,
+                    is_welcome_playground=is_welcome_playground,
+                ).first_page
+            ),
+        )
+
+    def get(self, template_id: str) -> Template:
+        """Get one template, with its review status and the channels it is approved on."""
+        return self._portal.call(partial(self._inner.get, template_id))
+
+    def create(
+        self,
+        *,
+        definition: TemplateDefinitionInput | Mapping[str, Any] | Unset = UNSET,
+        category: str | None | Unset = UNSET,
+        language: str | None | Unset = UNSET,
+        creation_source: str | None | Unset = UNSET,
+        submit_for_review: bool | Unset = UNSET,
+        auto_create_for_sp: bool | Unset = UNSET,
+        sandbox: bool | Unset = UNSET,
+        idempotency_key: str | None = None,
+    ) -> Template:
+        """Create a template (a draft unless ``submit_for_review=True`` sends it for review).
+
+        Review by Sent and the channels (e.g. Meta for WhatsApp) is asynchronous: follow the
+        ``templates`` webhook or ``get()`` for the outcome.
+        """
+        return self._portal.call(
+            partial(
+                self._inner.create,
+                definition=definition,
+                category=category,
+                language=language,
+                creation_source=creation_source,
+                submit_for_review=submit_for_review,
+                auto_create_for_sp=auto_create_for_sp,
+                sandbox=sandbox,
+                idempotency_key=idempotency_key,
+            )
+        )
+
+    def update(
+        self,
+        template_id: str,
+        *,
+        name: str | None | Unset = UNSET,
+        definition: TemplateDefinitionInput | Mapping[str, Any] | None | Unset = UNSET,
+        category: str | None | Unset = UNSET,
+        language: str | None | Unset = UNSET,
+        submit_for_review: bool | Unset = UNSET,
+        sandbox: bool | Unset = UNSET,
+        idempotency_key: str | None = None,
+    ) -> Template:
+        """Replace a template (PUT). Omitted fields are not sent.
+
+        While a template is in review its definition, category and language are frozen:
+        Sent answers 409 CONFLICT_006 (as it does to a second submission).
+        """
+        return self._portal.call(
+            partial(
+                self._inner.update,
+                template_id,
+                name=name,
+                definition=definition,
+                category=category,
+                language=language,
+                submit_for_review=submit_for_review,
+                sandbox=sandbox,
+                idempotency_key=idempotency_key,
+            )
+        )
+
+    def delete(
+        self,
+        template_id: str,
+        *,
+        delete_from_meta: bool | None | Unset = UNSET,
+        sandbox: bool = False,
+        idempotency_key: str | None = None,
+    ) -> None:
+        """Delete a template; ``delete_from_meta=True`` also removes it from WhatsApp (Meta)."""
+        return self._portal.call(
+            partial(
+                self._inner.delete,
+                template_id,
+                delete_from_meta=delete_from_meta,
+                sandbox=sandbox,
+                idempotency_key=idempotency_key,
+            )
+        )
