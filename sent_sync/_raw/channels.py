@@ -4,7 +4,18 @@
 
 from __future__ import annotations
 
+from functools import cached_property, partial
+
 from sent_async._raw.channels import AsyncChannelsWithRawResponse, AsyncVoiceChannelsWithRawResponse
+from sent_async._response import RawResponse
+from sent_async._types import UNSET, Unset
+from sent_async.models import (
+    VoiceCallbackTest,
+    VoiceNumber,
+    VoiceNumberCreated,
+    VoiceNumberUpdateRequestStatus,
+    VoiceSecret,
+)
 from sent_sync._portal import SyncResource
 
 
@@ -13,8 +24,89 @@ class ChannelsWithRawResponse(SyncResource):
 
     _inner: AsyncChannelsWithRawResponse
 
+    @cached_property
+    def voice(self) -> VoiceChannelsWithRawResponse:
+        """Voice numbers: where Sent asks what to do with a call, and how it signs asking."""
+        return VoiceChannelsWithRawResponse(self._inner.voice, self._portal)
+
 
 class VoiceChannelsWithRawResponse(SyncResource):
     """VoiceChannels whose calls return ``RawResponse`` (``.data``, ``.meta``, ...)."""
 
     _inner: AsyncVoiceChannelsWithRawResponse
+
+    def list(self) -> RawResponse[list[VoiceNumber]]:
+        """List the organization's voice numbers (one response, no paging)."""
+        return self._portal.call(partial(self._inner.list))
+
+    def create(
+        self,
+        *,
+        callback_url: str,
+        number: str | None | Unset = UNSET,
+        area_code: str | None | Unset = UNSET,
+        default_for_app_calls: bool | None | Unset = UNSET,
+        sandbox: bool | Unset = UNSET,
+        idempotency_key: str | None = None,
+    ) -> RawResponse[VoiceNumberCreated]:
+        """Add a voice number: one of yours (``number``) or a new one near ``area_code``.
+
+        The answer carries ``callback_secret`` (whsec_...), the key that signs Sent's callbacks
+        to this number: keep it with your other secrets (``rotate_secret`` issues a new one).
+        """
+        return self._portal.call(
+            partial(
+                self._inner.create,
+                callback_url=callback_url,
+                number=number,
+                area_code=area_code,
+                default_for_app_calls=default_for_app_calls,
+                sandbox=sandbox,
+                idempotency_key=idempotency_key,
+            )
+        )
+
+    def get(self, number: str) -> RawResponse[VoiceNumber]:
+        """Get one voice number by its E.164 form, e.g. ``"+14155550123"``."""
+        return self._portal.call(partial(self._inner.get, number))
+
+    def update(
+        self,
+        number: str,
+        *,
+        callback_url: str | None | Unset = UNSET,
+        default_for_app_calls: bool | None | Unset = UNSET,
+        status: VoiceNumberUpdateRequestStatus | str | None | Unset = UNSET,
+        sandbox: bool | Unset = UNSET,
+        idempotency_key: str | None = None,
+    ) -> RawResponse[VoiceNumber]:
+        """Change a voice number: omitted fields stay as they are. ``status``: ACTIVE/INACTIVE."""
+        return self._portal.call(
+            partial(
+                self._inner.update,
+                number,
+                callback_url=callback_url,
+                default_for_app_calls=default_for_app_calls,
+                status=status,
+                sandbox=sandbox,
+                idempotency_key=idempotency_key,
+            )
+        )
+
+    def rotate_secret(
+        self, number: str, *, sandbox: bool | Unset = UNSET, idempotency_key: str | None = None
+    ) -> RawResponse[VoiceSecret]:
+        """Issue a new callback secret. The old one stops signing at once: no overlap."""
+        return self._portal.call(
+            partial(
+                self._inner.rotate_secret, number, sandbox=sandbox, idempotency_key=idempotency_key
+            )
+        )
+
+    def test(
+        self, number: str, *, sandbox: bool | Unset = UNSET, idempotency_key: str | None = None
+    ) -> RawResponse[VoiceCallbackTest]:
+        """Have Sent call the number's callback URL once and report what came back."""
+        return self._portal.call(
+            partial(self._inner.test, number, sandbox=sandbox, idempotency_key=idempotency_key)
+        )
