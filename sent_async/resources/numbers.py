@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from urllib.parse import quote
-
 from .. import _validate
 from ..models import NumberLookup
 from ._base import AsyncResource
@@ -18,5 +16,5 @@ class AsyncNumbers(AsyncResource):
         The number travels in the URL path with its ``+`` percent-encoded (``%2B``), as an
         OpenAPI path value must be: a bare ``+`` is read as a space by form-style decoders.
         """
-        number = quote(_validate.e164(phone_number, "phone_number"), safe="")
+        number = _validate.e164_path(phone_number, "phone_number")
         return await self._t.request("GET", f"/v3/numbers/lookup/{number}", into=NumberLookup)
