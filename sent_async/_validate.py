@@ -39,7 +39,7 @@ def path_id(value: object, what: str) -> str:
         raise SentValidationError(f"{what} must not contain '/', '\\', '%' or '..': {_show(value)}")
     if _CONTROL.search(value) or value != value.strip():
         raise SentValidationError(f"{what} must not contain whitespace or control characters")
-    return quote(value, safe="+@:")
+    return quote(value, safe="@:")
 
 
 def header_value(name: str, value: str) -> str:
@@ -66,6 +66,12 @@ def e164(value: object, what: str) -> str:
             f"{what} must be an E.164 number like +14155550123, got {_show(value)}"
         )
     return value
+
+
+def e164_path(value: object, what: str) -> str:
+    """An E.164 number as a path segment: ``+`` percent-encoded (RFC 6570 simple expansion),
+    so no proxy or framework can read it as a space."""
+    return quote(e164(value, what), safe="")
 
 
 def base_url(value: str) -> str:
