@@ -102,7 +102,14 @@ def _make(wire: bool) -> cattrs.Converter:
             except ValueError:
                 return _NO_MATCH
         if attrs.has(member):
-            return conv.structure(value, member) if isinstance(value, Mapping) else _NO_MATCH
+            if isinstance(value, member):
+                return value
+            if not isinstance(value, Mapping):
+                return _NO_MATCH
+            try:  # several models may share a union: the first that fits wins
+                return conv.structure(value, member)
+            except (cattrs.BaseValidationError, ValueError, TypeError, KeyError):
+                return _NO_MATCH
         if origin is list:
             return conv.structure(value, member) if isinstance(value, list) else _NO_MATCH
         if origin is dict:
@@ -130,7 +137,11 @@ def _make(wire: bool) -> cattrs.Converter:
             if wire and "wire" in f.metadata
         }
         # User dicts with an unknown key are a typo to report; the API may add keys freely.
-        return make_dict_structure_fn(cls, conv, _cattrs_forbid_extra_keys=not wire, **renames)
+        fn = make_dict_structure_fn(cls, conv, _cattrs_forbid_extra_keys=not wire, **renames)
+        if wire:
+            return fn
+        # A user dict may already hold model instances (``{"sms": [MessageChannelInput(...)]}``).
+        return lambda value, tp: value if isinstance(value, cls) else fn(value, tp)
 
     def unstructure_factory(cls: Any) -> Any:
         overrides: dict[str, Any] = {}

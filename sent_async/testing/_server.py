@@ -16,7 +16,7 @@ import secrets
 import uuid
 from collections.abc import Awaitable, Callable, Mapping
 from types import TracebackType
-from typing import Any
+from typing import Any, TypeVar
 
 import attrs
 from aiohttp import web
@@ -27,6 +27,7 @@ from .._loop_thread import LoopThread
 from .._redact import redact
 
 log = logging.getLogger("sent.testing")
+T = TypeVar("T")
 Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
 DEFAULT_API_KEY = "sk_test_fakesent"
 
@@ -166,6 +167,15 @@ class FakeSent:
         if self._thread is not None and self._thread.portal is not None:
             self._thread.portal.call(self.stop)
             self._thread.stop()
+
+    def call(self, fn: Callable[[], Awaitable[T]]) -> T:
+        """Run a coroutine function on the server's loop from sync code (``with FakeSent()``).
+
+        For example ``server.call(server.advance_messages)``.
+        """
+        if self._thread is None or self._thread.portal is None:
+            raise RuntimeError("FakeSent.call() is for a server started with `with FakeSent()`")
+        return self._thread.portal.call(fn)
 
     def client(self, **options: Any) -> AsyncSent:
         """An AsyncSent for this server (retries back off briefly, to keep tests fast)."""
