@@ -84,13 +84,16 @@ def _make(wire: bool) -> cattrs.Converter:
             if _NONE in members:
                 return None
             raise TypeError("null is not allowed here")
+        failures: list[Exception] = []
         for member in members:
-            result = _try_member(value, member)
+            result = _try_member(value, member, failures)
             if result is not _NO_MATCH:
                 return result
+        if failures:  # a model was the right kind of thing but wrong inside: say where
+            raise failures[0]
         raise TypeError("value matches none of the allowed types")
 
-    def _try_member(value: Any, member: Any) -> Any:
+    def _try_member(value: Any, member: Any, failures: list[Exception]) -> Any:
         origin = typing.get_origin(member) or member
         if member is _NONE:
             return _NO_MATCH
@@ -108,7 +111,8 @@ def _make(wire: bool) -> cattrs.Converter:
                 return _NO_MATCH
             try:  # several models may share a union: the first that fits wins
                 return conv.structure(value, member)
-            except (cattrs.BaseValidationError, ValueError, TypeError, KeyError):
+            except (cattrs.BaseValidationError, ValueError, TypeError, KeyError) as exc:
+                failures.append(exc)
                 return _NO_MATCH
         if origin is list:
             return conv.structure(value, member) if isinstance(value, list) else _NO_MATCH
