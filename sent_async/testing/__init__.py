@@ -5,6 +5,7 @@ async with FakeSent() as server:
         profile = await sent.profiles.create(name="Acme")
 """
 
-from ._server import DEFAULT_API_KEY, FakeSent, RecordedRequest
+from ._delivery import Delivery, delivery_of
+from ._server import DEFAULT_API_KEY, Exchange, FakeSent, RecordedRequest
 
-__all__ = ["DEFAULT_API_KEY", "FakeSent", "RecordedRequest"]
+__all__ = ["DEFAULT_API_KEY", "Delivery", "Exchange", "FakeSent", "RecordedRequest", "delivery_of"]
