@@ -52,6 +52,11 @@ def _async_name(node: ast.AST) -> str | None:
 def _strip_async(text: str) -> str:
     """Async names and idioms in docstrings and annotations become their sync twins."""
     text = re.sub(r"\bAsync([A-Z][A-Za-z]*)", r"\1", text)
+    text = text.replace("Async client for", "Synchronous client for")
+    text = text.replace(
+        "It belongs to the event loop that first used it.",
+        "It runs on this client's own event-loop thread; any thread may call.",
+    )
     return text.replace("async with ", "with ").replace("aclose()", "close()")
 
 

@@ -36,8 +36,10 @@ class AsyncSent:
     """Async client for the Sent v3 API. Use ``async with AsyncSent() as sent:`` or ``aclose()``.
 
     The API key comes from ``SENT_DM_API_KEY`` and the base URL from ``SENT_BASE_URL`` when not
-    given. ``retry`` (a full RetryPolicy) takes precedence over ``max_retries``. One aiohttp
-    session is opened lazily on first use, inside the running event loop, and belongs to it.
+    given. ``retry`` (a full RetryPolicy) takes precedence over ``max_retries``. One HTTP
+    session with a bounded connection pool is opened on first use and shared by every call and
+    every view (``for_profile``, ``with_options``).
+    It belongs to the event loop that first used it.
     """
 
     _core: Core

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import attrs
 
+from ._errors import SentValidationError
 from ._retry import RetryPolicy
 
 DEFAULT_BASE_URL = "https://api.sent.dm"
@@ -28,7 +29,7 @@ class Timeout:
         if isinstance(value, Timeout):
             return value
         if not value > 0:
-            raise ValueError("timeout must be positive")
+            raise SentValidationError("timeout must be positive")
         return cls(read=min(30.0, float(value)), attempt=float(value))
 
 

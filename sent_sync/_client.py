@@ -27,11 +27,13 @@ from sent_sync.resources.webhooks import Webhooks
 
 
 class Sent(SyncClient):
-    """Async client for the Sent v3 API. Use ``with Sent() as sent:`` or ``close()``.
+    """Synchronous client for the Sent v3 API. Use ``with Sent() as sent:`` or ``close()``.
 
     The API key comes from ``SENT_DM_API_KEY`` and the base URL from ``SENT_BASE_URL`` when not
-    given. ``retry`` (a full RetryPolicy) takes precedence over ``max_retries``. One aiohttp
-    session is opened lazily on first use, inside the running event loop, and belongs to it.
+    given. ``retry`` (a full RetryPolicy) takes precedence over ``max_retries``. One HTTP
+    session with a bounded connection pool is opened on first use and shared by every call and
+    every view (``for_profile``, ``with_options``).
+    It runs on this client's own event-loop thread; any thread may call.
     """
 
     _inner: AsyncSent

@@ -143,6 +143,7 @@ class FakeSent:
         return self
 
     async def stop(self) -> None:
+        """Stop listening and release the port (pending webhook deliveries are cancelled)."""
         if self._runner is not None:
             await self._runner.cleanup()
             self._runner = None
@@ -178,7 +179,7 @@ class FakeSent:
         return self._thread.portal.call(fn)
 
     def client(self, **options: Any) -> AsyncSent:
-        """An AsyncSent for this server (retries back off briefly, to keep tests fast)."""
+        """An AsyncSent pointed at this server with its API key; ``options`` as for AsyncSent."""
         return AsyncSent(self.api_key, base_url=self.base_url, **options)
 
     # -- misbehaviour on demand --------------------------------------------------------------
@@ -240,6 +241,7 @@ class FakeSent:
     # -- the envelope --------------------------------------------------------------------------
     @staticmethod
     def meta() -> dict[str, Any]:
+        """A fresh envelope ``meta`` block (request id, timestamp, version)."""
         return {
             "request_id": "req_" + secrets.token_hex(6),
             "timestamp": datetime.datetime.now(datetime.timezone.utc).isoformat(),
@@ -257,6 +259,7 @@ class FakeSent:
         return self._json(payload, status)
 
     def error(self, failure: ApiFailure, headers: Mapping[str, str] | None = None) -> web.Response:
+        """An error envelope with Sent's shape: code, message, details and doc_url."""
         payload = {
             "success": False,
             "data": None,
@@ -333,6 +336,14 @@ class FakeSent:
                 response = await self._idempotent(request, handler, key)
         except ApiFailure as failure:
             response = self.error(failure)
+        except web.HTTPException as exc:  # no such route or method: answer like the API would
+            response = self.error(
+                ApiFailure(
+                    exc.status,
+                    "RESOURCE_404" if exc.status == 404 else "VALIDATION_001",
+                    exc.reason,
+                )
+            )
         except Exception:  # a FakeSent bug: answer like Sent would, and say so in the log
             log.exception("FakeSent failed on %s %s", request.method, request.path)
             response = self.error(ApiFailure(500, "INTERNAL_001", "FakeSent internal error"))
