@@ -30,7 +30,7 @@ lint: $(STAMP)
 
 typecheck: $(STAMP)
 	$(BIN)/mypy sent_async sent_sync
-	$(BIN)/mypy tests
+	$(BIN)/mypy tests examples
 
 sync: $(STAMP)
 	$(BIN)/python scripts/gen_models.py
@@ -46,10 +46,20 @@ pytest: $(STAMP)
 test310: $(STAMP310)
 	$(VENV310)/bin/pytest -q
 
-test: lint typecheck sync-check pytest test310
+test: lint typecheck sync-check docs pytest test310
 
 bench: $(STAMP)
-	$(BIN)/python bench/run.py
+	$(BIN)/python bench/run.py $(BENCH_ARGS)
+
+# The docs extra is installed on top of the dev venv (its own stamp, so `make test` without
+# docs never pulls it in). --strict: a broken link, missing example or bad reference fails.
+DOCS_STAMP := $(VENV)/.docs-installed
+$(DOCS_STAMP): $(STAMP) pyproject.toml
+	$(BIN)/pip install -q -e '.[dev,docs]'
+	touch $@
+
+docs: $(DOCS_STAMP)
+	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict --quiet
 
 clean:
-	rm -rf $(VENV) $(VENV310) build dist
+	rm -rf $(VENV) $(VENV310) build dist site

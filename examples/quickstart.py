@@ -33,6 +33,7 @@ async def async_tour(sent: AsyncSent) -> str:
     )
     print(f"created profile {profile.id} ({profile.name}, status {profile.status})")
 
+    assert profile.id is not None  # ids are optional in the contract; a created one has one
     fetched = await sent.profiles.get(profile.id)
     brand = fetched.brand
     vertical = brand.compliance.vertical if brand and brand.compliance else None
@@ -58,7 +59,7 @@ async def async_tour(sent: AsyncSent) -> str:
             f"a missing profile is a typed error: {type(exc).__name__} "
             f"status={exc.status_code} code={exc.code} request_id={exc.request_id}"
         )
-    return str(profile.id)
+    return profile.id
 
 
 def sync_tour(api_key: str | None, base_url: str | None, profile_id: str) -> None:

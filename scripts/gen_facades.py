@@ -33,6 +33,8 @@ HEADER = (
     "# Do not edit: change the async source and run `make sync`.\n"
 )
 HAND_WRITTEN = {"_portal.py", "_bulk.py", "py.typed"}
+NO_RAW = {"send_many", "create_many"}
+"""Calls that make many requests: a raw view of one response would mislead."""
 HAND_WRITTEN_TWINS = {"AsyncBulk": "sent_sync._bulk"}
 """Async classes whose sync twins are written by hand (they take callbacks or iterators)."""
 SKIP_METHODS = {"aclose", "__aenter__", "__aexit__", "__init__", "__repr__"}
@@ -173,6 +175,7 @@ def _raw_class(cls: ast.ClassDef) -> str:
             isinstance(fn, ast.AsyncFunctionDef)
             and not fn.name.startswith("_")
             and fn.name not in SKIP_METHODS
+            and fn.name not in NO_RAW
         ):
             ret = ast.unparse(fn.returns) if fn.returns else "None"
             out += [
@@ -301,6 +304,8 @@ def _sync_member(
     sync_twin = twin.removeprefix("Async")
     if sync_twin == owner and is_client:  # a view of the client: share portal, keep root alive
         body = f"{sync_twin}._view({access}, self)"
+    elif twin in HAND_WRITTEN_TWINS:  # hand-written twins also get the sync client itself
+        body = f"{sync_twin}({access}, self._portal, self)"
     else:
         body = f"{sync_twin}({access}, self._portal)"
     return _lines(*deco, "    " + _strip_async(_signature(fn)), doc, f"        return {body}")

@@ -5,6 +5,7 @@ async with AsyncSent() as sent:          # SENT_DM_API_KEY from the environment
 """
 
 from . import models, webhooks
+from ._bulk_report import BulkError, BulkFailure, BulkReport, BulkResult, ProgressSnapshot
 from ._client import AsyncSent
 from ._errors import (
     APIConnectionError,
@@ -22,10 +23,12 @@ from ._errors import (
     RateLimitError,
     SentError,
     SentValidationError,
+    TLSVerificationError,
     UnprocessableEntityError,
     WebhookVerificationError,
 )
 from ._options import Timeout
+from ._ratelimit import RateLimit
 from ._response import RawResponse
 from ._retry import RetryPolicy
 from ._types import UNSET, Unset
@@ -40,16 +43,23 @@ __all__ = [
     "AsyncSent",
     "AuthenticationError",
     "BadRequestError",
+    "BulkError",
+    "BulkFailure",
+    "BulkReport",
+    "BulkResult",
     "ClientClosedError",
     "ConflictError",
     "InternalServerError",
     "NotFoundError",
     "PermissionDeniedError",
+    "ProgressSnapshot",
+    "RateLimit",
     "RateLimitError",
     "RawResponse",
     "RetryPolicy",
     "SentError",
     "SentValidationError",
+    "TLSVerificationError",
     "Timeout",
     "UNSET",
     "UnprocessableEntityError",

@@ -44,6 +44,17 @@ def parse_datetime(value: object) -> datetime.datetime:
     return datetime.datetime.fromisoformat(text)
 
 
+def _strict(kind: type) -> Any:
+    """A structure hook accepting only ``kind`` itself (no ``str(list)``, no bool for int)."""
+
+    def hook(value: Any, _: Any) -> Any:
+        if isinstance(value, kind) and not (kind is int and isinstance(value, bool)):
+            return value.value if isinstance(value, enum.Enum) else value
+        raise TypeError(f"expected {kind.__name__}")
+
+    return hook
+
+
 def _is_list(tp: Any) -> bool:
     origin: Any = typing.get_origin(tp)
     return origin is list
@@ -66,6 +77,10 @@ def _make(wire: bool) -> cattrs.Converter:
     conv = make_converter()
 
     conv.register_structure_hook(datetime.datetime, lambda v, _: parse_datetime(v))
+    if not wire:  # what users pass is checked strictly; what the API sends is read leniently
+        conv.register_structure_hook(str, _strict(str))
+        conv.register_structure_hook(int, _strict(int))
+        conv.register_structure_hook(bool, _strict(bool))
     conv.register_unstructure_hook(datetime.datetime, lambda v: v.isoformat())
 
     def structure_list(value: Any, tp: Any) -> list[Any]:
@@ -175,8 +190,11 @@ inputs = _make(wire=False)
 
 
 def coerce(value: Any, tp: Any) -> Any:
-    """Accept an attrs instance or a plain dict for a nested input field typed ``tp``."""
-    if value is UNSET or value is None or not isinstance(value, Mapping | list):
+    """Check a keyword argument against its field type ``tp``; nested dicts become models.
+
+    Strict: a list where a string belongs, or a string where a model belongs, is an error.
+    """
+    if value is UNSET:
         return value
     return inputs.structure(value, tp)
 

@@ -3,19 +3,22 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Mapping
 from typing import Any
+from urllib.parse import urlsplit
 
 import cattrs
 
-from . import _converter
+from . import _converter, _validate
 from ._errors import APIResponseValidationError, APIStatusError, status_error_class
-from ._redact import redact
+from ._redact import redact, scrub
 from ._retry import parse_retry_after
 from .models import ApiMeta
 
 _EMPTY_META = ApiMeta()
 _SNIPPET = 1024
+_TAG = re.compile(r"<[^>]*>")  # a proxy's HTML error page, shown as its text
 
 
 def decode(body: bytes) -> Any:
@@ -46,13 +49,15 @@ def request_id_of(doc: Any, headers: Mapping[str, str]) -> str | None:
     return meta_of(doc).request_id or headers.get("x-request-id")
 
 
-def data_of(doc: Any, into: Any, *, status: int, context: dict[str, Any]) -> Any:
+def data_of(
+    doc: Any, into: Any, *, status: int, context: dict[str, Any], known: tuple[str, ...] = ()
+) -> Any:
     """Structure ``doc['data']`` into ``into`` (an attrs class, ``list[...]``, or None)."""
     if not is_envelope(doc) or "data" not in doc:
         raise APIResponseValidationError(
             f"the {status} response is not a Sent envelope",
             status_code=status,
-            body=redact(doc),
+            body=redact(doc, known),
             **context,
         )
     if into is None:
@@ -60,25 +65,30 @@ def data_of(doc: Any, into: Any, *, status: int, context: dict[str, Any]) -> Any
     try:
         return _converter.wire.structure(doc["data"], into)
     except cattrs.BaseValidationError as exc:
-        problems = "; ".join(cattrs.transform_error(exc, path="data")[:5])
+        problems = "; ".join(_validate.problems_of(exc, "data")[:5])
         error = APIResponseValidationError(
             f"the response data does not match {_name(into)}: {problems}",
             status_code=status,
-            body=redact(doc),
+            body=redact(doc, known),
             **context,
         )
     except (ValueError, TypeError):
         error = APIResponseValidationError(
             f"the response data does not match {_name(into)}",
             status_code=status,
-            body=redact(doc),
+            body=redact(doc, known),
             **context,
         )
     raise error from None  # the cattrs chain may quote values; the paths above do not
 
 
 def status_error(
-    status: int, headers: Mapping[str, str], body: bytes, doc: Any, context: dict[str, Any]
+    status: int,
+    headers: Mapping[str, str],
+    body: bytes,
+    doc: Any,
+    context: dict[str, Any],
+    known: tuple[str, ...] = (),
 ) -> APIStatusError:
     """The typed error for a failed response, whether or not its body is an envelope."""
     error = doc.get("error") if isinstance(doc, dict) else None
@@ -86,8 +96,14 @@ def status_error(
     code = error.get("code") if isinstance(error.get("code"), str) else None
     message = error.get("message")
     if not isinstance(message, str) or not message:
-        if doc is None and body:
-            text = body[:_SNIPPET].decode("utf-8", "replace").strip()
+        if 300 <= status < 400:
+            where = urlsplit(headers.get("location", "")).netloc or "an unnamed location"
+            message = (
+                f"the API answered with a redirect to {where}; redirects are never followed "
+                "(they would carry the API key elsewhere): check base_url"
+            )
+        elif doc is None and body:
+            text = _TAG.sub(" ", body[:_SNIPPET].decode("utf-8", "replace"))
             message = f"non-JSON error response: {' '.join(text.split())[:200]}"
         else:
             message = "the API returned an error without a message"
@@ -95,14 +111,16 @@ def status_error(
     doc_url = error.get("doc_url")
     cls = status_error_class(status)
     return cls(
-        message,
+        scrub(message, known),
         status_code=status,
         code=code,
-        details=details if isinstance(details, Mapping) else None,
+        details=redact(details, known) if isinstance(details, Mapping) else None,
         doc_url=doc_url if isinstance(doc_url, str) else None,
         retry_after=parse_retry_after(headers),
-        headers=redact(dict(headers)),
-        body=redact(doc) if doc is not None else body[:_SNIPPET].decode("utf-8", "replace"),
+        headers=redact(dict(headers), known),
+        body=redact(doc, known)
+        if doc is not None
+        else scrub(body[:_SNIPPET].decode("utf-8", "replace"), known),
         request_id=request_id_of(doc, headers),
         **context,
     )

@@ -14,12 +14,15 @@
         │   ├── UnprocessableEntityError   422
         │   ├── RateLimitError             429
         │   └── InternalServerError        >= 500
-        ├── APIConnectionError                  no usable answer (network, TLS, truncated body)
-        │   └── APITimeoutError
+        ├── APIConnectionError                  no usable answer (network, truncated body)
+        │   ├── APITimeoutError                 connect, read, slot wait or deadline ran out
+        │   └── TLSVerificationError            certificate/TLS failure (never retried)
         └── APIResponseValidationError          a 2xx whose body is not the documented shape
 
-Every APIError says which call failed (method, path), how many attempts were made, and the
-Idempotency-Key used, so a caller can retry with the same key safely. Messages never contain
+Every APIError says which call failed (method, path), how many attempts were made
+(``attempts``; 0 when the call never got to send) and the Idempotency-Key used, so a caller can
+retry with the same key safely. Status errors carry ``retry_after`` (seconds) when the server
+gave one; connection errors carry ``outcome`` ("not_sent" or "unknown"). Messages never contain
 request headers or bodies.
 """
 
@@ -172,7 +175,14 @@ class APIConnectionError(APIError):
 
 
 class APITimeoutError(APIConnectionError):
-    """The call ran out of time (connect, read, or the overall deadline)."""
+    """The call ran out of time (connect, read, a free connection slot, or the deadline)."""
+
+
+class TLSVerificationError(APIConnectionError):
+    """TLS failed (untrusted or mismatched certificate, fingerprint): nothing was sent.
+
+    Never retried: a certificate problem does not fix itself, and it may be an interception.
+    """
 
 
 class APIResponseValidationError(APIError):

@@ -8,6 +8,7 @@ is idempotent or an Idempotency-Key is attached, so the server deduplicates the 
 
 from __future__ import annotations
 
+import datetime
 import email.utils
 import math
 import random
@@ -127,6 +128,8 @@ def parse_retry_after(headers: Mapping[str, str], now: float | None = None) -> f
             when = email.utils.parsedate_to_datetime(raw)
         except (TypeError, ValueError, IndexError, OverflowError):
             return None
+        if when.tzinfo is None:  # "-0000" zone: RFC 9110 dates are always GMT
+            when = when.replace(tzinfo=datetime.timezone.utc)
         try:
             value = when.timestamp() - (time.time() if now is None else now)
         except (OverflowError, OSError, ValueError):

@@ -1,158 +1,61 @@
-"""The one place that talks HTTP: session life-cycle, headers, idempotency, timeouts, retries.
+"""The one place that talks HTTP: headers, idempotency, timeouts, retries, logging.
 
-A ``Core`` belongs to one root client and is shared by its views (``for_profile``,
-``with_options``): one aiohttp session, one pool of connection slots, one retry budget and one
-rate-limit gate. A ``Transport`` is a core plus the options of one view; resources hold one.
+A ``Core`` (``_core.py``) belongs to one root client and is shared by its views
+(``for_profile``, ``with_options``): one aiohttp session, one pool of connection slots, one
+retry budget and one rate-limit gate. A ``Transport`` is a core plus the options of one view;
+resources hold one and call ``request``.
+
+One logical call: the body is serialised once and an Idempotency-Key attached once; then each
+attempt waits for the rate-limit gate, then for a connection slot, and only then starts its own
+clock (so time spent queued never causes a timeout); failures are classified and retried per
+``_retry.decide``; the whole call is bounded by ``Timeout.deadline``.
+
+Logging (``logging.getLogger("sent")``): DEBUG, one line per attempt with method, path (never
+the query), status or failure, attempt, elapsed seconds and request id; INFO, one line per
+retry. Headers and bodies are never logged there. Redacted JSON bodies go to the separate
+``sent.bodies`` logger, which stays quiet unless its level is set to DEBUG explicitly.
 """
 
 from __future__ import annotations
 
-import asyncio
 import contextvars
 import json
 import logging
-import os
-import platform
-import random
 import uuid
 from collections.abc import Mapping
 from typing import Any, TypeVar, overload
 
-import aiohttp
 import anyio
 import attrs
 
 from . import _converter, _envelope, _validate
+from ._core import USER_AGENT, Core
 from ._errors import (
-    APIConnectionError,
-    APIError,
     APIResponseValidationError,
     APITimeoutError,
-    ClientClosedError,
-    Outcome,
     RateLimitError,
+    SentError,
 )
+from ._gate import GateClosed
+from ._http import Answer, AttemptFailed, TooLarge, connection_error, exchange
 from ._options import ClientOptions
+from ._redact import redact
 from ._response import RawResponse
-from ._retry import IDEMPOTENT_METHODS, Phase, RetryBudget, decide
+from ._retry import IDEMPOTENT_METHODS, NON_TRANSIENT_CODES, Phase, decide
 from ._types import UNSET
-from ._version import __version__
+
+__all__ = ["USER_AGENT", "Core", "Transport", "capture_raw"]
 
 T = TypeVar("T")
 log = logging.getLogger("sent")
+body_log = logging.getLogger("sent.bodies")
+if body_log.level == logging.NOTSET:
+    body_log.setLevel(logging.INFO)  # opt-in: DEBUG on "sent" alone never logs bodies
 
-USER_AGENT = (
-    f"sent-sdk/{__version__} python/{platform.python_version()} aiohttp/{aiohttp.__version__}"
-)
 _raw_capture: contextvars.ContextVar[list[RawResponse[Any]] | None] = contextvars.ContextVar(
     "sent_raw_capture", default=None
 )
-
-
-class _AttemptFailed(Exception):
-    """Internal: one attempt produced no HTTP response."""
-
-    def __init__(self, phase: Phase, timeout: bool, detail: str) -> None:
-        super().__init__(detail)
-        self.phase = phase
-        self.timeout = timeout
-        self.detail = detail
-
-
-class _TooLarge(Exception):
-    pass
-
-
-def _classify(exc: BaseException) -> _AttemptFailed:
-    """Map an aiohttp/asyncio exception to the retry phase it belongs to (RELIABILITY §3.1)."""
-    name = type(exc).__name__
-    if isinstance(
-        exc,
-        aiohttp.ClientConnectorCertificateError
-        | aiohttp.ClientSSLError
-        | aiohttp.ServerFingerprintMismatch,
-    ):
-        return _AttemptFailed("local", False, f"TLS verification failed ({name})")
-    if isinstance(exc, aiohttp.ConnectionTimeoutError):
-        return _AttemptFailed("pre_send", True, "timed out connecting")
-    if isinstance(exc, aiohttp.ClientConnectorDNSError):
-        return _AttemptFailed("pre_send", False, "DNS lookup failed")
-    if isinstance(exc, aiohttp.ClientConnectorError):
-        return _AttemptFailed("pre_send", False, f"could not connect ({exc.os_error.strerror})")
-    if isinstance(exc, aiohttp.SocketTimeoutError | asyncio.TimeoutError | TimeoutError):
-        return _AttemptFailed("post_send", True, "timed out waiting for the response")
-    if isinstance(exc, aiohttp.InvalidURL | ValueError):
-        return _AttemptFailed("local", False, f"invalid request ({name})")
-    if isinstance(exc, aiohttp.ServerDisconnectedError):
-        return _AttemptFailed("post_send", False, "the server closed the connection")
-    if isinstance(exc, aiohttp.ClientPayloadError):
-        return _AttemptFailed("post_send", False, "the response body was cut short")
-    return _AttemptFailed("post_send", False, f"connection error ({name})")
-
-
-class Core:
-    """Session, connection slots, retry budget and 429 gate shared by a client and its views."""
-
-    def __init__(self, api_key: str, options: ClientOptions) -> None:
-        self._headers = {
-            "x-api-key": api_key,
-            "user-agent": USER_AGENT,
-            "accept": "application/json",
-        }
-        self._max_connections = options.max_connections
-        self._session: aiohttp.ClientSession | None = None
-        self._loop: asyncio.AbstractEventLoop | None = None
-        self._limiter: anyio.CapacityLimiter | None = None
-        self._pid = os.getpid()
-        self._closed = False
-        self.budget = RetryBudget(options.retry.budget)
-        self.gate_until = 0.0
-
-    def __repr__(self) -> str:
-        state = "closed" if self._closed else ("open" if self._session else "idle")
-        return f"<Core {state}>"
-
-    def _ensure_session(self) -> tuple[aiohttp.ClientSession, anyio.CapacityLimiter]:
-        if self._closed:
-            raise ClientClosedError("this client is closed; create a new one")
-        loop = asyncio.get_running_loop()
-        if self._pid != os.getpid():
-            # Forked: the parent's sockets are not ours to use or close. Start afresh.
-            self._session, self._loop, self._pid = None, None, os.getpid()
-        if self._session is not None and self._limiter is not None:
-            if self._loop is not loop:
-                raise ClientClosedError(
-                    "this AsyncSent is bound to the event loop that first used it; "
-                    "create one client per event loop (or use sent_sync.Sent from threads)"
-                )
-            return self._session, self._limiter
-        connector = aiohttp.TCPConnector(
-            limit=self._max_connections,
-            limit_per_host=self._max_connections,
-            ttl_dns_cache=300,
-            enable_cleanup_closed=False,
-        )
-        self._session = aiohttp.ClientSession(
-            connector=connector,
-            headers=self._headers,
-            cookie_jar=aiohttp.DummyCookieJar(),
-            auto_decompress=True,
-            trust_env=False,
-        )
-        self._limiter = anyio.CapacityLimiter(self._max_connections)
-        self._loop = loop
-        return self._session, self._limiter
-
-    async def aclose(self) -> None:
-        """Close the session (idempotent). Views share the core, so this closes them too."""
-        self._closed = True
-        session, self._session = self._session, None
-        if session is not None and self._pid == os.getpid():
-            await session.close()
-
-    @property
-    def closed(self) -> bool:
-        return self._closed
+_BODY_LOG_LIMIT = 2048
 
 
 @attrs.frozen
@@ -197,7 +100,7 @@ class Transport:
         idempotency_key: str | None = None,
     ) -> Any:
         """Send one logical call (with retries) and return its unwrapped, structured data."""
-        opts = self.options
+        opts, core = self.options, self.core
         key = None
         if method not in ("GET", "HEAD"):
             if idempotency_key is not None:
@@ -216,76 +119,75 @@ class Transport:
             headers["content-type"] = "application/json"
         params = _query(query) if query else None
         replay_safe = method in IDEMPOTENT_METHODS or key is not None
-        context: dict[str, Any] = {"method": method, "path": path, "idempotency_key": key}
+        context: dict[str, Any] = {
+            "method": method,
+            "path": path,
+            "idempotency_key": key,
+            "attempts": 0,
+        }
         url = opts.base_url + path
-
-        policy, timeout = opts.retry, opts.timeout
-        deadline = anyio.current_time() + timeout.deadline
-        core, spent, attempt = self.core, 0, 0
-        session, limiter = core._ensure_session()
+        policy = opts.retry
+        deadline = anyio.current_time() + opts.timeout.deadline
+        session, limiter = core.session()
+        _log_body("request", method, path, payload, core.known_secrets)
+        spent = 0
         while True:
-            attempt += 1
-            context["attempts"] = attempt
-            remaining = deadline - anyio.current_time()
-            status, resp_headers, error = None, None, None
-            try:
-                await self._wait_gate(remaining, context)
-                status, resp_headers, raw = await self._attempt(
-                    session,
-                    limiter,
-                    method,
-                    url,
-                    payload,
-                    headers,
-                    params,
-                    attempt,
-                    deadline - anyio.current_time(),
-                )
-            except _AttemptFailed as failed:
-                phase, timed_out = failed.phase, failed.timeout
-                error = _connection_error(failed, context)
-            except _TooLarge:
-                raise APIResponseValidationError(
-                    f"the response is larger than max_response_bytes ({opts.max_response_bytes})",
-                    status_code=0,
-                    **context,
-                ) from None
-            else:
-                doc = _envelope.decode(raw)
-                if 200 <= status < 300 and not (
-                    isinstance(doc, dict) and doc.get("success") is False
-                ):
-                    core.budget.succeeded(spent)
-                    data = (
-                        _envelope.data_of(doc, into, status=status, context=context)
-                        if (status != 204 and raw)
-                        else None
+            status: int | None = None
+            answer: Answer | None = None
+            phase: Phase = "post_send"
+            timed_out = False
+            error: SentError
+            async with _Admission(self, limiter, deadline, context) as slot:
+                context["attempts"] += 1
+                if context["attempts"] > 1:
+                    headers["x-sent-retry-count"] = str(context["attempts"] - 1)
+                started = anyio.current_time()
+                try:
+                    answer = await exchange(
+                        session, method, url, payload, headers, params, opts, deadline
                     )
-                    sink = _raw_capture.get()
-                    if sink is not None:
-                        meta = _envelope.meta_of(doc)
-                        sink.append(
-                            RawResponse(
-                                data=data,
-                                meta=meta,
-                                status_code=status,
-                                headers=resp_headers,
-                                idempotency_key=key,
-                            )
+                except AttemptFailed as failed:
+                    core.check_open()  # closed under us: say so, never retry
+                    phase, timed_out = failed.phase, failed.timeout
+                    error = connection_error(failed, context)
+                    _log_attempt(context, f"failed: {failed.detail}", started, None)
+                except TooLarge as large:
+                    raise APIResponseValidationError(
+                        "the response is larger than max_response_bytes "
+                        f"({opts.max_response_bytes})",
+                        status_code=large.status,
+                        **context,
+                    ) from None
+                if answer is not None:
+                    status = answer.status
+                    doc = _envelope.decode(answer.body)
+                    request_id = _envelope.request_id_of(doc, answer.headers)
+                    _log_attempt(context, str(status), started, request_id)
+                    _log_body("response", method, path, answer.body, core.known_secrets)
+                    if 200 <= status < 300 and not (
+                        isinstance(doc, dict) and doc.get("success") is False
+                    ):
+                        core.budget.succeeded(spent)
+                        return _success(answer, doc, into, key, context, core.known_secrets)
+                    error = _envelope.status_error(
+                        status, answer.headers, answer.body, doc, context, core.known_secrets
+                    )
+                    if status == 429 and getattr(error, "code", None) not in NON_TRANSIENT_CODES:
+                        pause = error.retry_after
+                        core.gate.close(
+                            min(pause, policy.max_retry_after)
+                            if pause is not None
+                            else policy.backoff(1)
                         )
-                    return data
-                error = _envelope.status_error(status, resp_headers, raw, doc, context)
-                phase, timed_out = "post_send", False
-                if status == 429 and error.retry_after:
-                    core.gate_until = max(core.gate_until, anyio.current_time() + error.retry_after)
+                        slot.still_limited = True
             decision = decide(
                 policy,
-                retry_number=attempt,
+                retry_number=context["attempts"],
                 replay_safe=replay_safe,
                 phase=phase,
                 status=status,
                 code=getattr(error, "code", None),
-                headers=resp_headers,
+                headers=answer.headers if answer is not None else None,
                 remaining=deadline - anyio.current_time(),
             )
             cost = core.budget.spend(timed_out) if decision.retry else 0
@@ -296,8 +198,8 @@ class Transport:
                     "giving up on %s %s after %d attempt(s): %s",
                     method,
                     path,
-                    attempt,
-                    decision.reason if decision.retry else "retry budget exhausted",
+                    context["attempts"],
+                    "retry budget exhausted" if decision.retry else decision.reason,
                 )
                 raise error
             spent += cost
@@ -305,91 +207,138 @@ class Transport:
                 "retrying %s %s (attempt %d, %s) in %.2fs, idempotency_key=%s, request_id=%s",
                 method,
                 path,
-                attempt + 1,
+                context["attempts"] + 1,
                 decision.reason,
                 decision.delay,
                 key,
                 getattr(error, "request_id", None),
             )
             await anyio.sleep(decision.delay)
+            core.check_open()
 
-    async def _wait_gate(self, remaining: float, context: dict[str, Any]) -> None:
-        """After a 429, new attempts of the whole client wait until Retry-After has passed."""
-        wait = self.core.gate_until - anyio.current_time()
-        if wait <= 0:
-            return
-        if wait + self.options.retry.min_attempt_time > remaining:
-            raise RateLimitError(
-                "rate limited: the client is paused longer than this call's deadline allows",
-                status_code=429,
-                retry_after=wait,
-                **context,
-            )
-        await anyio.sleep(wait + random.uniform(0, min(1.0, 0.1 * wait)))
 
-    async def _attempt(
+class _Admission:
+    """Wait for the 429 gate and a connection slot; hold the slot for one attempt.
+
+    The gate is checked again once the slot is held, so calls already queued for a slot when
+    a 429 arrives do not slip through the pause. The probe (the first call after a pause)
+    reports back on exit whether it was rate limited again (``still_limited``).
+    """
+
+    def __init__(
         self,
-        session: aiohttp.ClientSession,
+        transport: Transport,
         limiter: anyio.CapacityLimiter,
-        method: str,
-        url: str,
-        payload: bytes | None,
-        headers: dict[str, str],
-        params: dict[str, str] | None,
-        attempt: int,
-        remaining: float,
-    ) -> tuple[int, Mapping[str, str], bytes]:
-        timeout = self.options.timeout
-        async with limiter:  # the attempt clock starts once we hold a connection slot
-            client_timeout = aiohttp.ClientTimeout(
-                total=max(0.001, min(timeout.attempt, remaining)),
-                sock_connect=timeout.connect,
-                sock_read=timeout.read,
-            )
-            if attempt > 1:
-                headers = {**headers, "x-sent-retry-count": str(attempt - 1)}
-            log.debug("%s %s attempt %d", method, url, attempt)
+        deadline: float,
+        context: dict[str, Any],
+    ) -> None:
+        self.core = transport.core
+        self.min_attempt = transport.options.retry.min_attempt_time
+        self.max_connections = transport.options.max_connections
+        self.limiter, self.deadline, self.context = limiter, deadline, context
+        self.probe = False
+        self.still_limited = False
+
+    async def __aenter__(self) -> _Admission:
+        gate = self.core.gate
+        while True:
+            remaining = self.deadline - anyio.current_time()
             try:
-                async with session.request(
-                    method,
-                    url,
-                    data=payload,
-                    headers=headers,
-                    params=params,
-                    allow_redirects=False,
-                    timeout=client_timeout,
-                ) as resp:
-                    body = await _read(resp, self.options.max_response_bytes)
-                    log.debug("%s %s -> %d", method, url, resp.status)
-                    return resp.status, resp.headers, body
-            except (aiohttp.ClientError, asyncio.TimeoutError, ValueError) as exc:
-                raise _classify(exc) from None
+                await gate.wait(remaining - min(self.min_attempt, remaining / 2))
+            except GateClosed as closed:
+                raise RateLimitError(
+                    "rate limited: the client is paused by a 429 longer than this call's "
+                    "deadline allows",
+                    status_code=429,
+                    retry_after=closed.wait,
+                    **self.context,
+                ) from None
+            self.core.check_open()
+            acquired = False
+            with anyio.move_on_after(self.deadline - anyio.current_time()):
+                await self.limiter.acquire()
+                acquired = True
+            if not acquired:
+                raise APITimeoutError(
+                    "timed out waiting for a free connection slot "
+                    f"(max_connections={self.max_connections})",
+                    outcome="not_sent",
+                    **self.context,
+                )
+            verdict = gate.admit()
+            if verdict is not None and not self.core.closed:
+                self.probe = verdict
+                return self
+            self.limiter.release()
+            self.core.check_open()
+
+    async def __aexit__(self, *exc: object) -> None:
+        self.limiter.release()
+        if self.probe:
+            self.core.gate.probe_done(self.still_limited)
 
 
-async def _read(resp: aiohttp.ClientResponse, cap: int) -> bytes:
-    length = resp.content_length
-    if length is not None and length > cap:
-        resp.close()
-        raise _TooLarge
-    if length is not None:
-        return await resp.read()
-    chunks, size = [], 0
-    async for chunk in resp.content.iter_any():
-        size += len(chunk)
-        if size > cap:
-            resp.close()
-            raise _TooLarge
-        chunks.append(chunk)
-    return b"".join(chunks)
+def _success(
+    answer: Answer,
+    doc: Any,
+    into: Any,
+    key: str | None,
+    context: dict[str, Any],
+    known: tuple[str, ...],
+) -> Any:
+    status = answer.status
+    data = (
+        _envelope.data_of(doc, into, status=status, context=context, known=known)
+        if (status != 204 and answer.body)
+        else None
+    )
+    sink = _raw_capture.get()
+    if sink is not None:
+        sink.append(
+            RawResponse(
+                data=data,
+                meta=_envelope.meta_of(doc),
+                status_code=status,
+                headers=answer.headers,
+                idempotency_key=key,
+            )
+        )
+    return data
 
 
-def _connection_error(failed: _AttemptFailed, context: dict[str, Any]) -> APIError:
-    outcome: Outcome = "not_sent" if failed.phase == "pre_send" else "unknown"
-    hint = ""
-    if outcome == "unknown" and context.get("idempotency_key"):
-        hint = "; the server may have applied it: retry with the same idempotency_key"
-    cls = APITimeoutError if failed.timeout else APIConnectionError
-    return cls(failed.detail + hint, outcome=outcome, **context)
+def _log_attempt(
+    context: dict[str, Any], outcome: str, started: float, request_id: str | None
+) -> None:
+    if not log.isEnabledFor(logging.DEBUG):
+        return
+    elapsed = anyio.current_time() - started
+    log.debug(
+        "%s %s -> %s (attempt %d, %.3fs, request_id=%s)",
+        context["method"],
+        context["path"],
+        outcome,
+        context["attempts"],
+        elapsed,
+        request_id,
+        extra={
+            "sent_method": context["method"],
+            "sent_path": context["path"],
+            "sent_outcome": outcome,
+            "sent_attempt": context["attempts"],
+            "sent_elapsed": elapsed,
+            "sent_request_id": request_id,
+        },
+    )
+
+
+def _log_body(kind: str, method: str, path: str, raw: bytes | None, known: tuple[str, ...]) -> None:
+    if not raw or not body_log.isEnabledFor(logging.DEBUG):
+        return
+    doc = _envelope.decode(raw)
+    text = json.dumps(redact(doc, known)) if doc is not None else f"<{len(raw)} bytes, not JSON>"
+    if len(text) > _BODY_LOG_LIMIT:
+        text = text[:_BODY_LOG_LIMIT] + "...(truncated)"
+    body_log.debug("%s %s %s body: %s", method, path, kind, text)
 
 
 def _query(query: Mapping[str, Any]) -> dict[str, str]:

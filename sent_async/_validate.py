@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import re
+from typing import Any
 from urllib.parse import quote, urlsplit
+
+import cattrs
 
 from ._errors import SentValidationError
 
@@ -86,6 +89,31 @@ def base_url(value: str) -> str:
     raise SentValidationError(
         f"base_url must use https (plain http only to a loopback host), got {_show(value)}"
     )
+
+
+def _describe(exc: BaseException, tp: Any) -> str:
+    """cattrs' wording without the offending value (it may be a secret or personal data)."""
+    name = getattr(tp, "__name__", None) or (repr(tp) if tp is not None else None)
+    if isinstance(exc, KeyError):
+        return "required field missing"
+    if isinstance(exc, ValueError | TypeError):
+        return f"invalid value for type, expected {name}" if name else "invalid value"
+    if isinstance(exc, cattrs.ForbiddenExtraKeysError):
+        return f"extra fields found ({', '.join(sorted(exc.extra_fields))})"
+    return f"invalid value ({type(exc).__name__})"
+
+
+def problems_of(exc: BaseException, path: str = "$") -> list[str]:
+    """``cattrs.transform_error`` paths that never quote a value (for messages and logs)."""
+    return cattrs.transform_error(exc, path=path, format_exception=_describe)
+
+
+def nested_input(exc: cattrs.BaseValidationError, what: str) -> SentValidationError:
+    """The error for a nested input (a dict given for a model) that cattrs refused.
+
+    It names the bad fields by path and never quotes a value (card data, tokens).
+    """
+    return SentValidationError(f"invalid {what}: {'; '.join(problems_of(exc, what)[:5])}")
 
 
 def _show(value: object) -> str:

@@ -97,7 +97,7 @@ class Sent(SyncClient):
     @cached_property
     def bulk(self) -> Bulk:
         """Run one call per item over large inputs: bounded, paced, resumable."""
-        return Bulk(self._inner.bulk, self._portal)
+        return Bulk(self._inner.bulk, self._portal, self)
 
     @cached_property
     def messages(self) -> Messages:

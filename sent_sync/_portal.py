@@ -4,10 +4,15 @@ Each root ``sent_sync.Sent`` owns one ``Portal``: an asyncio event loop on a dae
 started on first use, where the client's single aiohttp session lives. Calls from any thread
 are submitted to that loop and waited for. Calling from inside a running event loop works but
 blocks that loop for the duration of the call (use ``sent_async`` there instead).
+
+Ctrl-C (or any exception delivered to the waiting thread) cancels the request in flight and
+waits briefly for its connection to be closed before re-raising. After ``os.fork()`` the child
+starts its own loop thread on first use and never touches the parent's.
 """
 
 from __future__ import annotations
 
+import concurrent.futures
 import os
 import threading
 import weakref
@@ -26,18 +31,32 @@ C = TypeVar("C", bound="SyncClient")
 class Portal:
     """The background loop thread of one sync client (restarted after ``os.fork()``)."""
 
+    TEARDOWN_WAIT = 5.0
+    """After Ctrl-C, how long to wait for the cancelled request to let go of its connection."""
+
     def __init__(self) -> None:
         self._lock = threading.Lock()
         self._thread: LoopThread | None = None
         self._pid = os.getpid()
         self._closed = False
+        self._orphans: list[LoopThread] = []  # a parent's loop thread, dead in a forked child
+        _live_portals.add(self)
+
+    def _after_fork(self) -> None:
+        # In the child only the forking thread exists: the lock may have been held by another
+        # thread at fork time, and the parent's loop thread is gone. Start afresh, lazily.
+        self._lock = threading.Lock()
+        if self._thread is not None:
+            self._orphans.append(self._thread)
+        self._thread, self._pid = None, os.getpid()
 
     def _portal(self) -> tuple[Any, int | None]:
         with self._lock:
             if self._closed:
                 raise ClientClosedError("this client is closed; create a new one")
-            if self._pid != os.getpid():
-                # The parent's loop thread does not exist in a forked child: start afresh.
+            if self._pid != os.getpid():  # forked without the at-fork hook (should not happen)
+                if self._thread is not None:
+                    self._orphans.append(self._thread)
                 self._thread, self._pid = None, os.getpid()
             if self._thread is None:
                 thread = LoopThread("sent-sync-loop")
@@ -53,13 +72,26 @@ class Portal:
                 "a sync Sent client was called from its own event-loop thread; "
                 "use sent_async.AsyncSent in async code"
             )
-        future = portal.start_task_soon(fn)
+        finished = threading.Event()
+
+        async def run() -> T:
+            try:
+                return await fn()
+            finally:
+                finished.set()
+
+        future = portal.start_task_soon(run)
         try:
-            result: T = future.result()
+            return future.result()  # type: ignore[no-any-return]
+        except concurrent.futures.CancelledError:
+            # Not cancelled by us: the loop thread was stopped by close() from another thread.
+            raise ClientClosedError("the client was closed while this call was in flight") from None
         except BaseException:
-            future.cancel()  # KeyboardInterrupt while waiting: stop the request, then re-raise
+            # KeyboardInterrupt (or another async exception) while waiting: cancel the request
+            # and give it a moment to close its connection, so the client stays usable.
+            if future.cancel():
+                finished.wait(self.TEARDOWN_WAIT)
             raise
-        return result
 
     def close(self, aclose: Callable[[], Awaitable[None]]) -> None:
         """Close the async client on its loop, then stop the loop thread. Idempotent."""
@@ -70,10 +102,34 @@ class Portal:
             thread, self._thread = self._thread, None
         if thread is None or thread.portal is None or self._pid != os.getpid():
             return
-        try:
+        if threading.get_ident() == thread.ident:
+            # Reached from the loop thread itself (a finaliser run by the garbage collector
+            # there): it cannot wait on itself, so a helper thread does the closing.
+            helper = threading.Thread(target=_close_on, args=(thread, aclose), daemon=True)
+            helper.start()
+            return
+        _close_on(thread, aclose)
+
+
+def _close_on(thread: LoopThread, aclose: Callable[[], Awaitable[None]]) -> None:
+    try:
+        if thread.portal is not None:
             thread.portal.call(aclose)
-        finally:
-            thread.stop()
+    finally:
+        thread.stop()
+
+
+_live_portals: weakref.WeakSet[Portal] = weakref.WeakSet()
+"""Every live Portal, so a forked child can reset them (process bookkeeping, not a portal)."""
+
+
+def _reset_portals_after_fork() -> None:
+    for portal in list(_live_portals):
+        portal._after_fork()
+
+
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(after_in_child=_reset_portals_after_fork)
 
 
 class SyncClient:

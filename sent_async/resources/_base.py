@@ -13,6 +13,7 @@ from .._converter import coerce
 from .._errors import SentValidationError
 from .._transport import Transport
 from .._types import UNSET
+from .._validate import nested_input
 
 M = TypeVar("M")
 
@@ -44,6 +45,7 @@ def body(model: type[M], values: Mapping[str, Any]) -> M:
             try:
                 kwargs[name] = coerce(values[name], tp)
             except cattrs.BaseValidationError as exc:
-                problems = "; ".join(cattrs.transform_error(exc, path=name)[:5])
-                raise SentValidationError(f"invalid {name}: {problems}") from None
+                raise nested_input(exc, name) from None
+            except (TypeError, ValueError) as exc:  # e.g. a string where a model belongs
+                raise SentValidationError(f"invalid {name}: {exc}") from None
     return model(**kwargs)

@@ -2,10 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterable, Callable, Iterable, Mapping
+from typing import Any
+
 from .. import _validate
+from .._bulk import create_many
+from .._bulk_progress import ProgressBar
+from .._bulk_report import BulkReport, ProgressSnapshot
 from .._deprecation import deprecated
 from .._errors import SentValidationError
 from .._pagination import AsyncPager
+from .._ratelimit import RateLimit
 from .._types import UNSET, Unset
 from ..models import (
     Contact,
@@ -114,3 +121,23 @@ class AsyncContacts(AsyncResource):
             body=SandboxRequest(sandbox=sandbox),
             idempotency_key=idempotency_key,
         )
+
+    async def create_many(
+        self,
+        items: Iterable[str | Mapping[str, Any]] | AsyncIterable[str | Mapping[str, Any]],
+        *,
+        sandbox: bool | Unset = UNSET,
+        concurrency: int = 64,
+        rate_limit: RateLimit | float | None = None,
+        job_id: str | None = None,
+        stop_on_error: bool = False,
+        max_failures: int | None = None,
+        on_progress: Callable[[ProgressSnapshot], object] | None = None,
+        progress_bar: ProgressBar = False,
+        collect_results: bool = True,
+    ) -> BulkReport[Contact]:
+        """Create one contact per item (a phone number, or a mapping of ``create`` arguments).
+
+        A nightly import: with ``job_id`` a re-run after a crash creates nothing twice.
+        """
+        return await create_many(self, locals())

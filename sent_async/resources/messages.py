@@ -8,12 +8,16 @@ whose status moves on later (QUEUED, SENT, DELIVERED, or FAILED/FILTERED/BLOCKED
 from __future__ import annotations
 
 import datetime
-from collections.abc import Mapping, Sequence
+from collections.abc import AsyncIterable, Callable, Iterable, Mapping, Sequence
 from typing import Any
 
 from .. import _validate
+from .._bulk import send_many
+from .._bulk_progress import ProgressBar
+from .._bulk_report import BulkReport, ProgressSnapshot
 from .._converter import inputs, parse_datetime
 from .._errors import SentValidationError
+from .._ratelimit import RateLimit
 from .._types import UNSET, Unset
 from ..models import (
     Message,
@@ -191,3 +195,27 @@ class AsyncMessages(AsyncResource):
         return await self._t.request(
             "GET", f"/v3/messages/{mid}/activities", into=MessageActivities
         )
+
+    async def send_many(
+        self,
+        items: Iterable[str | Mapping[str, Any]] | AsyncIterable[str | Mapping[str, Any]],
+        *,
+        text: str | None | Unset = UNSET,
+        template: MessageTemplateRefInput | Mapping[str, Any] | None | Unset = UNSET,
+        channel: str | Sequence[str] | None | Unset = UNSET,
+        sandbox: bool | Unset = UNSET,
+        concurrency: int = 64,
+        rate_limit: RateLimit | float | None = None,
+        job_id: str | None = None,
+        stop_on_error: bool = False,
+        max_failures: int | None = None,
+        on_progress: Callable[[ProgressSnapshot], object] | None = None,
+        progress_bar: ProgressBar = False,
+        collect_results: bool = True,
+    ) -> BulkReport[MessageSendResult]:
+        """Send one message per item (a phone number, or a mapping of ``send`` arguments).
+
+        Billed per message. With ``job_id`` a re-run never sends an item twice (Sent keeps
+        keys 24 h). Runs on ``client.bulk``; see it for streaming results and cancellation.
+        """
+        return await send_many(self, locals())

@@ -19,12 +19,14 @@ from types import TracebackType
 from typing import Any, TypeVar
 
 import attrs
+import cattrs
 from aiohttp import web
 
 from .. import _converter
 from .._client import AsyncSent
 from .._loop_thread import LoopThread
 from .._redact import redact
+from .._validate import problems_of
 
 log = logging.getLogger("sent.testing")
 T = TypeVar("T")
@@ -414,9 +416,5 @@ class FakeSent:
         try:
             return _converter.wire.structure(doc, model)
         except Exception as exc:  # cattrs raises several kinds; all mean "bad request"
-            import cattrs
-
-            paths = (
-                cattrs.transform_error(exc) if isinstance(exc, cattrs.BaseValidationError) else []
-            )
+            paths = problems_of(exc) if isinstance(exc, cattrs.BaseValidationError) else []
             raise invalid("; ".join(paths) or "The request body is invalid") from None

@@ -4,9 +4,14 @@
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterable, Callable, Iterable, Mapping
 from functools import partial
+from typing import Any
 
+from sent_async._bulk_progress import ProgressBar
+from sent_async._bulk_report import BulkReport, ProgressSnapshot
 from sent_async._deprecation import deprecated
+from sent_async._ratelimit import RateLimit
 from sent_async._types import UNSET, Unset
 from sent_async.models import (
     Contact,
@@ -100,5 +105,39 @@ class Contacts(SyncResource):
         return self._portal.call(
             partial(
                 self._inner.delete, contact_id, sandbox=sandbox, idempotency_key=idempotency_key
+            )
+        )
+
+    def create_many(
+        self,
+        items: Iterable[str | Mapping[str, Any]] | AsyncIterable[str | Mapping[str, Any]],
+        *,
+        sandbox: bool | Unset = UNSET,
+        concurrency: int = 64,
+        rate_limit: RateLimit | float | None = None,
+        job_id: str | None = None,
+        stop_on_error: bool = False,
+        max_failures: int | None = None,
+        on_progress: Callable[[ProgressSnapshot], object] | None = None,
+        progress_bar: ProgressBar = False,
+        collect_results: bool = True,
+    ) -> BulkReport[Contact]:
+        """Create one contact per item (a phone number, or a mapping of ``create`` arguments).
+
+        A nightly import: with ``job_id`` a re-run after a crash creates nothing twice.
+        """
+        return self._portal.call(
+            partial(
+                self._inner.create_many,
+                items,
+                sandbox=sandbox,
+                concurrency=concurrency,
+                rate_limit=rate_limit,
+                job_id=job_id,
+                stop_on_error=stop_on_error,
+                max_failures=max_failures,
+                on_progress=on_progress,
+                progress_bar=progress_bar,
+                collect_results=collect_results,
             )
         )

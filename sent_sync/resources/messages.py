@@ -5,10 +5,13 @@
 from __future__ import annotations
 
 import datetime
-from collections.abc import Mapping, Sequence
+from collections.abc import AsyncIterable, Callable, Iterable, Mapping, Sequence
 from functools import partial
 from typing import Any
 
+from sent_async._bulk_progress import ProgressBar
+from sent_async._bulk_report import BulkReport, ProgressSnapshot
+from sent_async._ratelimit import RateLimit
 from sent_async._types import UNSET, Unset
 from sent_async.models import (
     Message,
@@ -74,3 +77,44 @@ class Messages(SyncResource):
     def list_activities(self, message_id: str) -> MessageActivities:
         """The activity log of one message, newest first (one response, no paging)."""
         return self._portal.call(partial(self._inner.list_activities, message_id))
+
+    def send_many(
+        self,
+        items: Iterable[str | Mapping[str, Any]] | AsyncIterable[str | Mapping[str, Any]],
+        *,
+        text: str | None | Unset = UNSET,
+        template: MessageTemplateRefInput | Mapping[str, Any] | None | Unset = UNSET,
+        channel: str | Sequence[str] | None | Unset = UNSET,
+        sandbox: bool | Unset = UNSET,
+        concurrency: int = 64,
+        rate_limit: RateLimit | float | None = None,
+        job_id: str | None = None,
+        stop_on_error: bool = False,
+        max_failures: int | None = None,
+        on_progress: Callable[[ProgressSnapshot], object] | None = None,
+        progress_bar: ProgressBar = False,
+        collect_results: bool = True,
+    ) -> BulkReport[MessageSendResult]:
+        """Send one message per item (a phone number, or a mapping of ``send`` arguments).
+
+        Billed per message. With ``job_id`` a re-run never sends an item twice (Sent keeps
+        keys 24 h). Runs on ``client.bulk``; see it for streaming results and cancellation.
+        """
+        return self._portal.call(
+            partial(
+                self._inner.send_many,
+                items,
+                text=text,
+                template=template,
+                channel=channel,
+                sandbox=sandbox,
+                concurrency=concurrency,
+                rate_limit=rate_limit,
+                job_id=job_id,
+                stop_on_error=stop_on_error,
+                max_failures=max_failures,
+                on_progress=on_progress,
+                progress_bar=progress_bar,
+                collect_results=collect_results,
+            )
+        )

@@ -1,0 +1,139 @@
+"""What one root client shares with its views: the aiohttp session, slots, budget and gate.
+
+Life-cycle rules (RELIABILITY.md §3.5):
+
+* The session is created lazily inside the running event loop and belongs to that loop. Using
+  the client from another loop raises ``ClientClosedError`` (one client per loop; the sync
+  facade runs its own loop thread for callers in threads).
+* After ``os.fork()`` the child never touches the parent's session or sockets (closing them
+  could send a TLS close_notify on the parent's connections): it sets them aside, unclosed and
+  unwarned, and opens its own on first use.
+* ``aclose()`` is idempotent; afterwards every call raises ``ClientClosedError``, including
+  calls that were waiting for a connection slot or a retry when the client was closed.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import platform
+from typing import Any
+
+import aiohttp
+import anyio
+
+from ._errors import ClientClosedError
+from ._gate import RateGate
+from ._options import ClientOptions
+from ._retry import RetryBudget
+from ._version import __version__
+
+USER_AGENT = (
+    f"sent-sdk/{__version__} python/{platform.python_version()} aiohttp/{aiohttp.__version__}"
+)
+
+
+class Core:
+    """Session, connection slots, retry budget and 429 gate shared by a client and its views."""
+
+    def __init__(self, api_key: str, options: ClientOptions) -> None:
+        self._headers = {
+            "x-api-key": api_key,
+            "user-agent": USER_AGENT,
+            "accept": "application/json",
+        }
+        self._max_connections = options.max_connections
+        self._session: aiohttp.ClientSession | None = None
+        self._loop: asyncio.AbstractEventLoop | None = None
+        self._limiter: anyio.CapacityLimiter | None = None
+        self._pid = os.getpid()
+        self._closed = False
+        self._orphans: list[Any] = []  # inherited across fork: kept, never closed nor collected
+        self.budget = RetryBudget(options.retry.budget)
+        self.gate = RateGate()
+
+    def __repr__(self) -> str:
+        state = "closed" if self._closed else ("open" if self._session else "idle")
+        return f"<Core {state}>"
+
+    @property
+    def closed(self) -> bool:
+        return self._closed
+
+    @property
+    def known_secrets(self) -> tuple[str, ...]:
+        """Values masked wherever they show up in errors and logs (the API key)."""
+        return (self._headers["x-api-key"],)
+
+    @property
+    def gate_until(self) -> float:
+        """Loop time (``anyio.current_time()``) before which the 429 gate holds new calls."""
+        return self.gate.until
+
+    def check_open(self) -> None:
+        """Raise ClientClosedError once ``aclose()`` has been called."""
+        if self._closed:
+            raise ClientClosedError("this client is closed; create a new one")
+
+    def session(self) -> tuple[aiohttp.ClientSession, anyio.CapacityLimiter]:
+        """The session and slot limiter of the running loop, opened on first use."""
+        self.check_open()
+        try:
+            loop = asyncio.get_running_loop()
+        except RuntimeError:
+            raise ClientClosedError(
+                "AsyncSent runs on asyncio (aiohttp); call it from an asyncio event loop"
+            ) from None
+        if self._pid != os.getpid():
+            self._after_fork()
+        if self._session is not None and self._limiter is not None:
+            if self._loop is not loop:
+                raise ClientClosedError(
+                    "this AsyncSent is bound to the event loop that first used it; "
+                    "create one client per event loop (or use sent_sync.Sent from threads)"
+                )
+            return self._session, self._limiter
+        connector = aiohttp.TCPConnector(
+            limit=self._max_connections,
+            limit_per_host=self._max_connections,
+            ttl_dns_cache=300,
+        )
+        self._session = aiohttp.ClientSession(
+            connector=connector,
+            headers=self._headers,
+            cookie_jar=aiohttp.DummyCookieJar(),
+            auto_decompress=True,
+            trust_env=False,
+        )
+        # The SDK's slots match the connector's limit, so aiohttp's own pool queue (whose wait
+        # would count against the attempt's timeout) stays empty: callers queue here instead.
+        self._limiter = anyio.CapacityLimiter(self._max_connections)
+        self._loop = loop
+        return self._session, self._limiter
+
+    def _after_fork(self) -> None:
+        # The parent's session, sockets and loop are not ours: park them (so no finaliser
+        # warns or closes anything) and start afresh. The 429 pause carries over.
+        self._orphans.append((self._session, self._limiter, self._loop, self.gate))
+        self._session, self._limiter, self._loop = None, None, None
+        self._pid = os.getpid()
+        closed_for = self.gate.closed_for()
+        self.gate = RateGate()
+        if closed_for > 0:
+            self.gate.close(closed_for)
+
+    async def aclose(self) -> None:
+        """Close the session (idempotent). Views share the core, so this closes them too."""
+        self._closed = True
+        session, loop, self._session = self._session, self._loop, None
+        if session is None or self._pid != os.getpid():
+            return
+        current = asyncio.get_running_loop()
+        if loop is current:
+            await session.close()
+        elif loop is not None and loop.is_running():
+            # Closed from another loop (another thread): close it where it lives.
+            await asyncio.wrap_future(asyncio.run_coroutine_threadsafe(session.close(), loop))
+        else:
+            # Its loop has ended: nothing can be closed cleanly any more; keep it quiet.
+            self._orphans.append(session)
