@@ -19,11 +19,11 @@ from __future__ import annotations
 
 import argparse
 import ast
-import difflib
 import re
-import subprocess
 import sys
 from pathlib import Path
+
+from _codegen import check_or_write, ruff_tidy
 
 ROOT = Path(__file__).resolve().parent.parent
 ASYNC = ROOT / "sent_async"
@@ -379,41 +379,7 @@ def generate() -> dict[Path, str]:
                 f"from sent_async.{extra} import *  # noqa: F403\n"
                 f"from sent_async.{extra} import __all__ as __all__\n"
             )
-    return {path: ruff(path, text) for path, text in files.items()}
-
-
-def ruff(path: Path, text: str) -> str:
-    fixed = (
-        subprocess.run(
-            [
-                sys.executable,
-                "-m",
-                "ruff",
-                "check",
-                "--fix",
-                "--quiet",
-                "--select",
-                "I,F401,UP037",
-                "--stdin-filename",
-                str(path),
-                "-",
-            ],
-            input=text,
-            capture_output=True,
-            text=True,
-            check=False,
-            cwd=ROOT,
-        ).stdout
-        or text
-    )
-    return subprocess.run(
-        [sys.executable, "-m", "ruff", "format", "--quiet", "--stdin-filename", str(path), "-"],
-        input=fixed,
-        capture_output=True,
-        text=True,
-        check=True,
-        cwd=ROOT,
-    ).stdout
+    return {path: ruff_tidy(path, text) for path, text in files.items()}
 
 
 def generated_on_disk() -> dict[Path, str]:
@@ -429,31 +395,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--check", action="store_true", help="fail if generated files are stale")
     args = parser.parse_args()
-    files = generate()
-    existing = generated_on_disk()
-    if args.check:
-        stale = sorted(p for p in set(files) | set(existing) if files.get(p) != existing.get(p))
-        for path in stale:
-            rel = path.relative_to(ROOT)
-            diff = difflib.unified_diff(
-                existing.get(path, "").splitlines(),
-                files.get(path, "").splitlines(),
-                f"committed/{rel}",
-                f"generated/{rel}",
-                lineterm="",
-            )
-            print("\n".join(list(diff)[:60]))
-        if stale:
-            names = ", ".join(str(p.relative_to(ROOT)) for p in stale)
-            print(f"stale generated files ({names}): run `make sync`", file=sys.stderr)
-            return 1
-        return 0
-    for path in set(existing) - set(files):
-        path.unlink()
-    for path, text in files.items():
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text)
-    return 0
+    return check_or_write(generate(), generated_on_disk(), check=args.check)
 
 
 if __name__ == "__main__":

@@ -19,15 +19,15 @@ Rules, in one place:
 from __future__ import annotations
 
 import argparse
-import difflib
 import json
 import keyword
 import re
-import subprocess
 import sys
 from collections import defaultdict
 from pathlib import Path
 from typing import Any
+
+from _codegen import check_or_write, ruff_tidy
 
 ROOT = Path(__file__).resolve().parent.parent
 SPEC = ROOT / "spec" / "sent-v3.openapi.json"
@@ -285,72 +285,14 @@ class Generator:
         return "\n".join(out).rstrip() + "\n"
 
 
-def ruff_format(files: dict[str, str]) -> dict[str, str]:
-    """Run ruff (fix imports, format) over the generated text, in memory."""
-    result = {}
-    for name, text in files.items():
-        fake = str(OUT / name)
-        fixed = (
-            subprocess.run(
-                [
-                    sys.executable,
-                    "-m",
-                    "ruff",
-                    "check",
-                    "--fix",
-                    "--quiet",
-                    "--select",
-                    "I,F401",
-                    "--stdin-filename",
-                    fake,
-                    "-",
-                ],
-                input=text,
-                capture_output=True,
-                text=True,
-                check=False,
-                cwd=ROOT,
-            ).stdout
-            or text
-        )
-        result[name] = subprocess.run(
-            [sys.executable, "-m", "ruff", "format", "--quiet", "--stdin-filename", fake, "-"],
-            input=fixed,
-            capture_output=True,
-            text=True,
-            check=True,
-            cwd=ROOT,
-        ).stdout
-    return result
-
-
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--check", action="store_true", help="fail if the models are stale")
     args = parser.parse_args()
-    files = ruff_format(Generator(json.loads(SPEC.read_text())).render())
-    existing = {p.name: p.read_text() for p in OUT.glob("*.py")} if OUT.exists() else {}
-    if args.check:
-        stale = sorted(n for n in set(files) | set(existing) if files.get(n) != existing.get(n))
-        for name in stale:
-            diff = difflib.unified_diff(
-                existing.get(name, "").splitlines(),
-                files.get(name, "").splitlines(),
-                f"committed/{name}",
-                f"generated/{name}",
-                lineterm="",
-            )
-            print("\n".join(list(diff)[:40]))
-        if stale:
-            print(f"models are stale ({', '.join(stale)}): run `make sync`", file=sys.stderr)
-            return 1
-        return 0
-    OUT.mkdir(parents=True, exist_ok=True)
-    for name in set(existing) - set(files):
-        (OUT / name).unlink()
-    for name, text in files.items():
-        (OUT / name).write_text(text)
-    return 0
+    rendered = Generator(json.loads(SPEC.read_text())).render()
+    files = {OUT / name: ruff_tidy(OUT / name, text, "I,F401") for name, text in rendered.items()}
+    existing = {p: p.read_text() for p in OUT.glob("*.py")} if OUT.exists() else {}
+    return check_or_write(files, existing, check=args.check)
 
 
 if __name__ == "__main__":

@@ -71,6 +71,23 @@ def e164(value: object, what: str) -> str:
     return value
 
 
+def http_url(value: object, what: str) -> str:
+    """An absolute http(s) URL with a host and no whitespace (where Sent will call you)."""
+    parts = urlsplit(value) if isinstance(value, str) else None
+    if (
+        parts is None
+        or parts.scheme not in ("http", "https")
+        or not parts.hostname
+        or _CONTROL.search(str(value))
+        or any(c.isspace() for c in str(value))
+    ):
+        raise SentValidationError(
+            f"{what} must be an absolute http(s) URL such as https://example.com/hooks, "
+            f"got {_show(value)}"
+        )
+    return str(value)
+
+
 def e164_path(value: object, what: str) -> str:
     """An E.164 number as a path segment: ``+`` percent-encoded (RFC 6570 simple expansion),
     so no proxy or framework can read it as a space."""

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from functools import cached_property
-from urllib.parse import urlsplit
 
 from .. import _validate
 from .._errors import SentValidationError
@@ -25,11 +24,8 @@ _STATUSES = frozenset(s.value for s in VoiceNumberUpdateRequestStatus)
 
 def _check_url(value: object) -> None:
     """A callback URL must be an absolute http(s) URL (None and UNSET pass: nothing to check)."""
-    if value is None or value is UNSET:
-        return
-    parts = urlsplit(value) if isinstance(value, str) else None
-    if parts is None or parts.scheme not in ("http", "https") or not parts.netloc:
-        raise SentValidationError(f"callback_url must be an http(s) URL, got {value!r}")
+    if value is not None and value is not UNSET:
+        _validate.http_url(value, "callback_url")
 
 
 class AsyncChannels(AsyncResource):

@@ -10,7 +10,6 @@ from .._bulk import create_many
 from .._bulk_progress import ProgressBar
 from .._bulk_report import BulkReport, ProgressSnapshot
 from .._deprecation import deprecated
-from .._errors import SentValidationError
 from .._pagination import AsyncPager
 from .._ratelimit import RateLimit
 from .._types import UNSET, Unset
@@ -30,16 +29,6 @@ _DELETE_DEPRECATED = (
 )
 
 
-def _check_paging(page: object, page_size: object) -> None:
-    """``page`` counts from 1; ``page_size``, when given, is a positive number."""
-    if not isinstance(page, int) or isinstance(page, bool) or page < 1:
-        raise SentValidationError(f"page must be an integer >= 1, got {page!r}")
-    if page_size is not None and (
-        not isinstance(page_size, int) or isinstance(page_size, bool) or page_size < 1
-    ):
-        raise SentValidationError(f"page_size must be an integer >= 1, got {page_size!r}")
-
-
 class AsyncContacts(AsyncResource):
     """Contacts: the people you message, with their channels and consent."""
 
@@ -56,7 +45,6 @@ class AsyncContacts(AsyncResource):
 
         An organization key sees the contacts of all its profiles; a profile only its own.
         """
-        _check_paging(page, page_size)
         query = {"search": search, "channel": channel, "phone": phone, "page_size": page_size}
         return AsyncPager(self._t, "/v3/contacts", ContactsPage, "contacts", query, page=page)
 

@@ -6,7 +6,6 @@ from .. import _validate
 from .._pagination import AsyncPager
 from ..models import ConversationsPage, Message
 from ._base import AsyncResource
-from .contacts import _check_paging
 
 
 class AsyncConversations(AsyncResource):
@@ -14,7 +13,6 @@ class AsyncConversations(AsyncResource):
 
     def list(self, *, page: int = 1, page_size: int | None = None) -> AsyncPager[Message]:
         """List conversations, each shown as its latest message; iterate for every page."""
-        _check_paging(page, page_size)
         return AsyncPager(
             self._t,
             "/v3/conversations",
@@ -29,7 +27,6 @@ class AsyncConversations(AsyncResource):
     ) -> AsyncPager[Message]:
         """The messages of one conversation, both directions; iterate for every page."""
         cid = _validate.path_id(conversation_id, "conversation_id")
-        _check_paging(page, page_size)
         return AsyncPager(
             self._t,
             f"/v3/conversations/{cid}",

@@ -100,8 +100,6 @@ class AsyncCalls(AsyncResource):
         ``from_`` and ``to`` are a date-time range: aware datetimes or ISO 8601 text, sent
         as ``from`` and ``to``. ``number`` is one of your voice numbers, in E.164 form.
         """
-        _positive(page, "page")
-        _positive(page_size, "page_size")
         query = {
             "direction": direction,
             "from": _when(from_, "from_"),

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from typing import Any
-from urllib.parse import urlsplit
 
 from .. import _validate
 from .._errors import SentValidationError
@@ -46,18 +45,7 @@ def _text(value: object, what: str) -> str:
 
 def _endpoint_url(value: object) -> str:
     """An absolute http(s) URL with a host: where Sent will POST the events."""
-    url = _text(value, "endpoint_url")
-    parts = urlsplit(url)
-    if (
-        parts.scheme not in ("http", "https")
-        or not parts.hostname
-        or any(c.isspace() or ord(c) < 32 or ord(c) == 127 for c in url)
-    ):
-        raise SentValidationError(
-            f"endpoint_url must be an absolute http(s) URL such as "
-            f"https://example.com/sent-webhooks, got {url!r:.80}"
-        )
-    return url
+    return _validate.http_url(_text(value, "endpoint_url"), "endpoint_url")
 
 
 def _names(value: object, what: str, *, allow_empty: bool = False) -> list[str]:
@@ -93,15 +81,6 @@ def _bounded(value: object, what: str, bounds: range) -> None:
         raise SentValidationError(
             f"{what} must be an integer from {bounds[0]} to {bounds[-1]}, got {value!r:.80}"
         )
-
-
-def _paging(page: object, page_size: object) -> None:
-    if not isinstance(page, int) or isinstance(page, bool) or page < 1:
-        raise SentValidationError(f"page must be an integer from 1 up, got {page!r:.80}")
-    if page_size is not None and (
-        not isinstance(page_size, int) or isinstance(page_size, bool) or page_size < 1
-    ):
-        raise SentValidationError(f"page_size must be a positive integer, got {page_size!r:.80}")
 
 
 def _configuration(values: dict[str, Any]) -> dict[str, Any]:
@@ -157,7 +136,6 @@ class AsyncWebhooks(AsyncResource):
         page_size: int | None = None,
     ) -> AsyncPager[Webhook]:
         """List webhooks page by page; iterate the result for every webhook."""
-        _paging(page, page_size)
         query = {"is_active": is_active, "search": search, "page_size": page_size}
         return AsyncPager(self._t, "/v3/webhooks", WebhooksPage, "webhooks", query, page=page)
 
@@ -225,7 +203,6 @@ class AsyncWebhooks(AsyncResource):
     ) -> AsyncPager[WebhookEventRecord]:
         """The delivery log of one webhook, newest first: status, attempts, last answer."""
         wid = _validate.uuid(webhook_id, "webhook_id")
-        _paging(page, page_size)
         query = {"search": search, "page_size": page_size}
         path = f"/v3/webhooks/{wid}/events"
         return AsyncPager(self._t, path, WebhookEventsPage, "events", query, page=page)
