@@ -10,9 +10,10 @@ from __future__ import annotations
 import datetime
 import enum
 import re
+import sys
 import types
 import typing
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any, TypeVar
 
 import attrs
@@ -30,10 +31,18 @@ _DATETIME = re.compile(
 )
 
 
+_NATIVE_ISO = sys.version_info >= (3, 11)
+
+
 def parse_datetime(value: object) -> datetime.datetime:
     """ISO 8601 with any number of fractional digits and ``Z``; works on Python 3.10."""
     if isinstance(value, datetime.datetime):
         return value
+    if _NATIVE_ISO and isinstance(value, str) and len(value) > 10:
+        try:  # 3.11+ reads Z and any number of fractional digits itself
+            return datetime.datetime.fromisoformat(value)
+        except ValueError:
+            pass  # the regex below gives the one error message for every Python
     match = _DATETIME.fullmatch(value) if isinstance(value, str) else None
     if match is None:
         raise ValueError("expected an ISO 8601 date-time string")
@@ -53,6 +62,18 @@ def _strict(kind: type) -> Any:
         raise TypeError(f"expected {kind.__name__}")
 
     return hook
+
+
+def _or_raise(hook: Callable[[Any, Any], Any]) -> Callable[[Any, Any], Any]:
+    """Turn a hook's "no match" answer into the TypeError cattrs reports by path."""
+
+    def checked(value: Any, tp: Any) -> Any:
+        result = hook(value, tp)
+        if result is _NO_MATCH:
+            raise TypeError("value matches none of the allowed types")
+        return result
+
+    return checked
 
 
 def _is_list(tp: Any) -> bool:
@@ -83,69 +104,99 @@ def _make(wire: bool) -> cattrs.Converter:
         conv.register_structure_hook(bool, _strict(bool))
     conv.register_unstructure_hook(datetime.datetime, lambda v: v.isoformat())
 
-    def structure_list(value: Any, tp: Any) -> list[Any]:
-        if value is None:  # lenient: the API sends null where it means "none"
-            return []
-        if not isinstance(value, list):
-            raise TypeError("expected a list")
+    # Lists and unions are classified once per type (hook factories), not on every value:
+    # a profile has ~70 optional fields, so this is most of the cost of reading a response.
+    def make_list_hook(tp: Any) -> Callable[[Any, Any], list[Any]]:
         (item,) = typing.get_args(tp) or (Any,)
-        return [conv.structure(v, item) for v in value]
 
-    conv.register_structure_hook_func(_is_list, structure_list)
+        def structure_list(value: Any, _: Any) -> list[Any]:
+            if value is None:  # lenient: the API sends null where it means "none"
+                return []
+            if not isinstance(value, list):
+                raise TypeError("expected a list")
+            return [conv.structure(v, item) for v in value]
 
-    def structure_union(value: Any, tp: Any) -> Any:
-        members = _union_members(tp)
-        if value is None:
-            if _NONE in members:
-                return None
-            raise TypeError("null is not allowed here")
-        failures: list[Exception] = []
-        for member in members:
-            result = _try_member(value, member, failures)
-            if result is not _NO_MATCH:
-                return result
-        if failures:  # a model was the right kind of thing but wrong inside: say where
-            raise failures[0]
-        raise TypeError("value matches none of the allowed types")
+        return structure_list
 
-    def _try_member(value: Any, member: Any, failures: list[Exception]) -> Any:
+    def member_matcher(member: Any) -> Callable[[Any, list[Exception]], Any]:
+        """How a value is tried against one union member, decided once per member type."""
         origin = typing.get_origin(member) or member
-        if member is _NONE:
-            return _NO_MATCH
         if member is Any:
-            return value
+            return lambda v, f: v
         if isinstance(member, type) and issubclass(member, enum.Enum):
-            try:
-                return member(value)
-            except ValueError:
-                return _NO_MATCH
-        if attrs.has(member):
-            if isinstance(value, member):
-                return value
-            if not isinstance(value, Mapping):
-                return _NO_MATCH
-            try:  # several models may share a union: the first that fits wins
-                return conv.structure(value, member)
-            except (cattrs.BaseValidationError, ValueError, TypeError, KeyError) as exc:
-                failures.append(exc)
-                return _NO_MATCH
-        if origin is list:
-            return conv.structure(value, member) if isinstance(value, list) else _NO_MATCH
-        if origin is dict:
-            return conv.structure(value, member) if isinstance(value, Mapping) else _NO_MATCH
-        if member is datetime.datetime:
-            return (
-                parse_datetime(value) if isinstance(value, str | datetime.datetime) else _NO_MATCH
-            )
-        if member is float and isinstance(value, int | float) and not isinstance(value, bool):
-            return float(value)
-        if member is str and isinstance(value, str):
-            return value.value if isinstance(value, enum.Enum) else value
-        if member in (int, bool) and type(value) is member:
-            return value
-        return _NO_MATCH
 
-    conv.register_structure_hook_func(_is_union, structure_union)
+            def enum_member(v: Any, f: list[Exception]) -> Any:
+                try:
+                    return member(v)
+                except ValueError:
+                    return _NO_MATCH
+
+            return enum_member
+        if attrs.has(member):
+
+            def model(v: Any, f: list[Exception]) -> Any:
+                if isinstance(v, member):
+                    return v
+                if not isinstance(v, Mapping):
+                    return _NO_MATCH
+                try:  # several models may share a union: the first that fits wins
+                    return conv.structure(v, member)
+                except (cattrs.BaseValidationError, ValueError, TypeError, KeyError) as exc:
+                    f.append(exc)
+                    return _NO_MATCH
+
+            return model
+        if origin is list:
+            return lambda v, f: conv.structure(v, member) if isinstance(v, list) else _NO_MATCH
+        if origin is dict:
+            return lambda v, f: conv.structure(v, member) if isinstance(v, Mapping) else _NO_MATCH
+        if member is datetime.datetime:
+            return lambda v, f: (
+                parse_datetime(v) if isinstance(v, str | datetime.datetime) else _NO_MATCH
+            )
+        if member is float:
+            return lambda v, f: (
+                float(v) if isinstance(v, int | float) and not isinstance(v, bool) else _NO_MATCH
+            )
+        if member is str:
+            return lambda v, f: (
+                (v.value if isinstance(v, enum.Enum) else v) if isinstance(v, str) else _NO_MATCH
+            )
+        if member in (int, bool):
+            return lambda v, f: v if type(v) is member else _NO_MATCH
+        return lambda v, f: _NO_MATCH
+
+    def make_union_hook(tp: Any) -> Callable[[Any, Any], Any]:
+        members = _union_members(tp)
+        nullable = _NONE in members
+        matchers = tuple(member_matcher(m) for m in members if m is not _NONE)
+        if nullable and members[0] is str and len(matchers) == 1:  # ``str | None``: the usual
+
+            def optional_str(value: Any, _: Any) -> Any:
+                if value is None or type(value) is str:
+                    return value
+                return matchers[0](value, [])  # a str subclass (enum), else no match
+
+            return _or_raise(optional_str)
+
+        def structure_union(value: Any, _: Any) -> Any:
+            if value is None:
+                if nullable:
+                    return None
+                raise TypeError("null is not allowed here")
+            failures: list[Exception] = []
+            for match in matchers:
+                result = match(value, failures)
+                if result is not _NO_MATCH:
+                    return result
+            if failures:  # a model was the right kind of thing but wrong inside: say where
+                raise failures[0]
+            raise TypeError("value matches none of the allowed types")
+
+        return structure_union
+
+    conv.register_structure_hook_factory(_is_list, make_list_hook)
+    conv.register_structure_hook_factory(_is_union, make_union_hook)
     # A union field is written by the runtime type of its value (an enum as its value).
     conv.register_unstructure_hook_func(_is_union, lambda value: conv.unstructure(value))
 

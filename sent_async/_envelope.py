@@ -46,7 +46,10 @@ def meta_of(doc: Any) -> ApiMeta:
 
 
 def request_id_of(doc: Any, headers: Mapping[str, str]) -> str | None:
-    return meta_of(doc).request_id or headers.get("x-request-id")
+    """``meta.request_id``, else the ``x-request-id`` header (plain lookups: hot path)."""
+    meta = doc.get("meta") if isinstance(doc, dict) else None
+    found = meta.get("request_id") if isinstance(meta, dict) else None
+    return found if isinstance(found, str) else headers.get("x-request-id")
 
 
 def data_of(

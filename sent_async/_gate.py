@@ -75,6 +75,12 @@ class RateGate:
         finally:
             self._waiting -= 1
 
+    def is_open(self) -> bool:
+        """True when nothing is paused or probing: a request may go without waiting."""
+        if self._needs_probe or self._probe is not None:
+            return False
+        return self._until == 0.0 or self._until <= anyio.current_time()
+
     def admit(self) -> bool | None:
         """Called holding a connection slot: None = go back and wait, True = you are the probe."""
         if self._until > anyio.current_time() or self._probe is not None:

@@ -105,10 +105,12 @@ async def exchange(
     """One attempt; its clock starts now (the caller already holds a connection slot)."""
     timeout = options.timeout
     remaining = deadline - anyio.current_time()
+    total = max(0.001, min(timeout.attempt, remaining))
     client_timeout = aiohttp.ClientTimeout(
-        total=max(0.001, min(timeout.attempt, remaining)),
+        total=total,
         sock_connect=timeout.connect,
-        sock_read=timeout.read,
+        # The idle-read timer is re-armed on every chunk; skip it when ``total`` fires first.
+        sock_read=timeout.read if timeout.read < total else None,
     )
     try:
         async with session.request(
@@ -145,6 +147,8 @@ async def _read(resp: aiohttp.ClientResponse, cap: int) -> bytes:
     if length is not None and length > cap:
         resp.close()
         raise TooLarge(resp.status)
+    if length is not None and "content-encoding" not in resp.headers:
+        return await resp.read()  # exactly ``length`` bytes: nothing can inflate them
     chunks: list[bytes] = []
     size = 0
     async for chunk in resp.content.iter_any():

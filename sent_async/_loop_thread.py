@@ -6,6 +6,7 @@ is started from sync code. A daemon thread never holds the interpreter open at e
 
 from __future__ import annotations
 
+import asyncio
 import concurrent.futures
 import threading
 
@@ -19,6 +20,8 @@ class LoopThread:
     def __init__(self, name: str) -> None:
         self.name = name
         self.portal: BlockingPortal | None = None
+        self.loop: asyncio.AbstractEventLoop | None = None
+        """The thread's event loop, for ``asyncio.run_coroutine_threadsafe`` (the fast path)."""
         self._thread: threading.Thread | None = None
 
     @property
@@ -30,6 +33,7 @@ class LoopThread:
 
         async def main() -> None:
             async with BlockingPortal() as portal:
+                self.loop = asyncio.get_running_loop()
                 ready.set_result(portal)
                 await portal.sleep_until_stopped()
 

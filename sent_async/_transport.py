@@ -241,6 +241,13 @@ class _Admission:
 
     async def __aenter__(self) -> _Admission:
         gate = self.core.gate
+        if gate.is_open() and not self.core.closed:  # the common case: no pause, a free slot
+            try:
+                self.limiter.acquire_nowait()
+            except anyio.WouldBlock:
+                pass
+            else:
+                return self
         while True:
             remaining = self.deadline - anyio.current_time()
             try:
