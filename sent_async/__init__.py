@@ -4,7 +4,8 @@ async with AsyncSent() as sent:          # SENT_DM_API_KEY from the environment
     profile = await sent.profiles.get(profile_id)
 """
 
-from . import models, webhooks
+from typing import TYPE_CHECKING, Any
+
 from ._bulk_report import BulkError, BulkFailure, BulkReport, BulkResult, ProgressSnapshot
 from ._client import AsyncSent
 from ._errors import (
@@ -33,6 +34,19 @@ from ._response import RawResponse
 from ._retry import RetryPolicy
 from ._types import UNSET, Unset
 from ._version import __version__
+
+if TYPE_CHECKING:
+    from . import models, webhooks
+
+
+def __getattr__(name: str) -> Any:
+    """``sent_async.models`` and ``sent_async.webhooks`` load on first use (import time)."""
+    if name in ("models", "webhooks"):
+        import importlib
+
+        return importlib.import_module(f".{name}", __name__)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 __all__ = [
     "APIConnectionError",

@@ -10,26 +10,27 @@ from typing import TYPE_CHECKING
 import attrs
 
 from . import _validate
-from ._bulk import AsyncBulk
+from ._core import Core
 from ._errors import SentValidationError
 from ._options import DEFAULT_BASE_URL, ClientOptions, Timeout
 from ._retry import RetryPolicy
-from ._transport import Core, Transport
 from ._types import UNSET, Unset
-from .resources.channels import AsyncChannels
-from .resources.contacts import AsyncContacts
-from .resources.conversations import AsyncConversations
-from .resources.me import AsyncMe
-from .resources.messages import AsyncMessages
-from .resources.numbers import AsyncNumbers
-from .resources.profiles import AsyncProfiles
-from .resources.templates import AsyncTemplates
-from .resources.users import AsyncUsers
-from .resources.voice import AsyncVoice
-from .resources.webhooks import AsyncWebhooks
 
 if TYPE_CHECKING:
+    from ._bulk import AsyncBulk
     from ._raw._client import AsyncSentWithRawResponse
+    from ._transport import Transport
+    from .resources.channels import AsyncChannels
+    from .resources.contacts import AsyncContacts
+    from .resources.conversations import AsyncConversations
+    from .resources.me import AsyncMe
+    from .resources.messages import AsyncMessages
+    from .resources.numbers import AsyncNumbers
+    from .resources.profiles import AsyncProfiles
+    from .resources.templates import AsyncTemplates
+    from .resources.users import AsyncUsers
+    from .resources.voice import AsyncVoice
+    from .resources.webhooks import AsyncWebhooks
 
 
 class AsyncSent:
@@ -89,6 +90,8 @@ class AsyncSent:
 
     @property
     def _transport(self) -> Transport:
+        from ._transport import Transport
+
         return Transport(self._core, self._options)
 
     # -- views -----------------------------------------------------------------------------
@@ -131,61 +134,85 @@ class AsyncSent:
     @cached_property
     def bulk(self) -> AsyncBulk:
         """Run one call per item over large inputs: bounded, paced, resumable."""
+        from ._bulk import AsyncBulk
+
         return AsyncBulk(self)
 
     @cached_property
     def messages(self) -> AsyncMessages:
         """Send messages; read their status and activities."""
+        from .resources.messages import AsyncMessages
+
         return AsyncMessages(self._transport)
 
     @cached_property
     def contacts(self) -> AsyncContacts:
         """Contacts you message, paged."""
+        from .resources.contacts import AsyncContacts
+
         return AsyncContacts(self._transport)
 
     @cached_property
     def conversations(self) -> AsyncConversations:
         """Message threads, paged."""
+        from .resources.conversations import AsyncConversations
+
         return AsyncConversations(self._transport)
 
     @cached_property
     def templates(self) -> AsyncTemplates:
         """Message templates and their review status."""
+        from .resources.templates import AsyncTemplates
+
         return AsyncTemplates(self._transport)
 
     @cached_property
     def webhooks(self) -> AsyncWebhooks:
         """Webhook endpoints (verify deliveries with ``sent_async.webhooks``)."""
+        from .resources.webhooks import AsyncWebhooks
+
         return AsyncWebhooks(self._transport)
 
     @cached_property
     def users(self) -> AsyncUsers:
         """Users of the organization."""
+        from .resources.users import AsyncUsers
+
         return AsyncUsers(self._transport)
 
     @cached_property
     def me(self) -> AsyncMe:
         """The account behind the API key."""
+        from .resources.me import AsyncMe
+
         return AsyncMe(self._transport)
 
     @cached_property
     def numbers(self) -> AsyncNumbers:
         """Phone number lookups."""
+        from .resources.numbers import AsyncNumbers
+
         return AsyncNumbers(self._transport)
 
     @cached_property
     def profiles(self) -> AsyncProfiles:
         """Sender profiles and their campaigns (deprecated by Sent, still served)."""
+        from .resources.profiles import AsyncProfiles
+
         return AsyncProfiles(self._transport)
 
     @cached_property
     def voice(self) -> AsyncVoice:
         """Voice calls, participants, recordings and tokens."""
+        from .resources.voice import AsyncVoice
+
         return AsyncVoice(self._transport)
 
     @cached_property
     def channels(self) -> AsyncChannels:
         """Sending channels (voice numbers)."""
+        from .resources.channels import AsyncChannels
+
         return AsyncChannels(self._transport)
 
     # -- life-cycle ------------------------------------------------------------------------

@@ -133,6 +133,7 @@ def _make(wire: bool) -> cattrs.Converter:
 
             return enum_member
         if attrs.has(member):
+            handler = conv.get_structure_hook(member)  # resolved once, called directly
 
             def model(v: Any, f: list[Exception]) -> Any:
                 if isinstance(v, member):
@@ -140,7 +141,7 @@ def _make(wire: bool) -> cattrs.Converter:
                 if not isinstance(v, Mapping):
                     return _NO_MATCH
                 try:  # several models may share a union: the first that fits wins
-                    return conv.structure(v, member)
+                    return handler(v, member)
                 except (cattrs.BaseValidationError, ValueError, TypeError, KeyError) as exc:
                     f.append(exc)
                     return _NO_MATCH

@@ -13,7 +13,6 @@ from collections.abc import Mapping
 from typing import Any
 
 import aiohttp
-import anyio
 import attrs
 
 from ._errors import (
@@ -104,7 +103,7 @@ async def exchange(
 ) -> Answer:
     """One attempt; its clock starts now (the caller already holds a connection slot)."""
     timeout = options.timeout
-    remaining = deadline - anyio.current_time()
+    remaining = deadline - asyncio.get_running_loop().time()
     total = max(0.001, min(timeout.attempt, remaining))
     client_timeout = aiohttp.ClientTimeout(
         total=total,

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Generic, TypeVar
+from typing import TYPE_CHECKING, Generic, TypeVar
 
 import attrs
 
-from .models import ApiMeta
+if TYPE_CHECKING:
+    from .models import ApiMeta
 
 T = TypeVar("T")
 

@@ -18,6 +18,7 @@ retry. Headers and bodies are never logged there. Redacted JSON bodies go to the
 
 from __future__ import annotations
 
+import asyncio
 import contextvars
 import json
 import logging
@@ -29,7 +30,7 @@ import anyio
 import attrs
 
 from . import _converter, _envelope, _validate
-from ._core import USER_AGENT, Core
+from ._core import Core, user_agent
 from ._errors import (
     APIResponseValidationError,
     APITimeoutError,
@@ -44,7 +45,7 @@ from ._response import RawResponse
 from ._retry import IDEMPOTENT_METHODS, NON_TRANSIENT_CODES, Phase, decide
 from ._types import UNSET
 
-__all__ = ["USER_AGENT", "Core", "Transport", "capture_raw"]
+__all__ = ["Core", "Transport", "capture_raw", "user_agent"]
 
 T = TypeVar("T")
 log = logging.getLogger("sent")
@@ -127,8 +128,9 @@ class Transport:
         }
         url = opts.base_url + path
         policy = opts.retry
-        deadline = anyio.current_time() + opts.timeout.deadline
         session, limiter = core.session()
+        clock = asyncio.get_running_loop().time  # the clock anyio.current_time() reads, directly
+        deadline = clock() + opts.timeout.deadline
         _log_body("request", method, path, payload, core.known_secrets)
         spent = 0
         while True:
@@ -141,7 +143,7 @@ class Transport:
                 context["attempts"] += 1
                 if context["attempts"] > 1:
                     headers["x-sent-retry-count"] = str(context["attempts"] - 1)
-                started = anyio.current_time()
+                started = clock()
                 try:
                     answer = await exchange(
                         session, method, url, payload, headers, params, opts, deadline
@@ -188,7 +190,7 @@ class Transport:
                 status=status,
                 code=getattr(error, "code", None),
                 headers=answer.headers if answer is not None else None,
-                remaining=deadline - anyio.current_time(),
+                remaining=deadline - clock(),
             )
             cost = core.budget.spend(timed_out) if decision.retry else 0
             if not decision.retry or not cost:
@@ -228,7 +230,7 @@ class _Admission:
     def __init__(
         self,
         transport: Transport,
-        limiter: anyio.CapacityLimiter,
+        limiter: asyncio.Semaphore,
         deadline: float,
         context: dict[str, Any],
     ) -> None:
@@ -241,13 +243,10 @@ class _Admission:
 
     async def __aenter__(self) -> _Admission:
         gate = self.core.gate
-        if gate.is_open() and not self.core.closed:  # the common case: no pause, a free slot
-            try:
-                self.limiter.acquire_nowait()
-            except anyio.WouldBlock:
-                pass
-            else:
-                return self
+        # The common case (no pause, a free slot) costs an acquire that returns at once.
+        if gate.is_open() and not self.core.closed and not self.limiter.locked():
+            await self.limiter.acquire()
+            return self
         while True:
             remaining = self.deadline - anyio.current_time()
             try:
@@ -263,8 +262,7 @@ class _Admission:
             self.core.check_open()
             acquired = False
             with anyio.move_on_after(self.deadline - anyio.current_time()):
-                await self.limiter.acquire()
-                acquired = True
+                acquired = await self.limiter.acquire()
             if not acquired:
                 raise APITimeoutError(
                     "timed out waiting for a free connection slot "
