@@ -43,6 +43,7 @@ from ._options import ClientOptions
 from ._redact import redact
 from ._response import RawResponse
 from ._retry import IDEMPOTENT_METHODS, NON_TRANSIENT_CODES, Phase, decide
+from ._slots import Slots, SlotTimeout
 from ._types import UNSET
 
 __all__ = ["Core", "Transport", "capture_raw", "user_agent"]
@@ -230,7 +231,7 @@ class _Admission:
     def __init__(
         self,
         transport: Transport,
-        limiter: asyncio.Semaphore,
+        limiter: Slots,
         deadline: float,
         context: dict[str, Any],
     ) -> None:
@@ -243,14 +244,14 @@ class _Admission:
 
     async def __aenter__(self) -> _Admission:
         gate = self.core.gate
-        # The common case (no pause, a free slot) costs an acquire that returns at once.
-        if gate.is_open() and not self.core.closed and not self.limiter.locked():
-            await self.limiter.acquire()
+        # The common case (no pause, a free slot) takes it without waiting.
+        if gate.is_open() and not self.core.closed and self.limiter.try_take():
             return self
         while True:
             remaining = self.deadline - anyio.current_time()
             try:
-                await gate.wait(remaining - min(self.min_attempt, remaining / 2))
+                if not gate.is_open():
+                    await gate.wait(remaining - min(self.min_attempt, remaining / 2))
             except GateClosed as closed:
                 raise RateLimitError(
                     "rate limited: the client is paused by a 429 longer than this call's "
@@ -260,25 +261,24 @@ class _Admission:
                     **self.context,
                 ) from None
             self.core.check_open()
-            acquired = False
-            with anyio.move_on_after(self.deadline - anyio.current_time()):
-                acquired = await self.limiter.acquire()
-            if not acquired:
+            try:
+                await self.limiter.take(self.deadline)
+            except SlotTimeout:
                 raise APITimeoutError(
                     "timed out waiting for a free connection slot "
                     f"(max_connections={self.max_connections})",
                     outcome="not_sent",
                     **self.context,
-                )
+                ) from None
             verdict = gate.admit()
             if verdict is not None and not self.core.closed:
                 self.probe = verdict
                 return self
-            self.limiter.release()
+            self.limiter.give_back()
             self.core.check_open()
 
     async def __aexit__(self, *exc: object) -> None:
-        self.limiter.release()
+        self.limiter.give_back()
         if self.probe:
             self.core.gate.probe_done(self.still_limited)
 
