@@ -179,6 +179,22 @@ def _make(wire: bool) -> cattrs.Converter:
                 return matchers[0](value, [])  # a str subclass (enum), else no match
 
             return _or_raise(optional_str)
+        models = [m for m in members if m is not _NONE]
+        if len(models) == 1 and attrs.has(models[0]):  # ``Model | None``: nested objects
+            member, handler = models[0], conv.get_structure_hook(models[0])
+
+            def optional_model(value: Any, _: Any) -> Any:
+                if value is None:
+                    if nullable:
+                        return None
+                    raise TypeError("null is not allowed here")
+                if isinstance(value, member):
+                    return value
+                if not isinstance(value, Mapping):
+                    raise TypeError("value matches none of the allowed types")
+                return handler(value, member)
+
+            return optional_model
 
         def structure_union(value: Any, _: Any) -> Any:
             if value is None:
