@@ -11,6 +11,7 @@ import datetime
 import enum
 import re
 import sys
+import threading
 import types
 import typing
 from collections.abc import Callable, Mapping
@@ -94,7 +95,8 @@ def _is_unset(tp: Any) -> bool:
     return typing.get_origin(tp) is typing.Literal and typing.get_args(tp) == (UNSET,)
 
 
-def _make(wire: bool) -> cattrs.Converter:
+def _make(wire: bool, fast: bool = True) -> cattrs.Converter:
+    """A converter; ``fast=False`` leaves out the fast response readers (tests compare both)."""
     conv = make_converter()
 
     conv.register_structure_hook(datetime.datetime, lambda v, _: parse_datetime(v))
@@ -108,13 +110,17 @@ def _make(wire: bool) -> cattrs.Converter:
     # a profile has ~70 optional fields, so this is most of the cost of reading a response.
     def make_list_hook(tp: Any) -> Callable[[Any, Any], list[Any]]:
         (item,) = typing.get_args(tp) or (Any,)
+        resolved: list[Callable[[Any, Any], Any]] = []  # on first use: a model may hold itself
 
         def structure_list(value: Any, _: Any) -> list[Any]:
             if value is None:  # lenient: the API sends null where it means "none"
                 return []
             if not isinstance(value, list):
                 raise TypeError("expected a list")
-            return [conv.structure(v, item) for v in value]
+            if not resolved:
+                resolved.append(conv.get_structure_hook(item))
+            handler = resolved[0]
+            return [handler(v, item) for v in value]
 
         return structure_list
 
@@ -225,8 +231,8 @@ def _make(wire: bool) -> cattrs.Converter:
         }
         # User dicts with an unknown key are a typo to report; the API may add keys freely.
         fn = make_dict_structure_fn(cls, conv, _cattrs_forbid_extra_keys=not wire, **renames)
-        if wire:
-            return fn
+        if wire:  # responses: a fast reader, with cattrs's own function for the error report
+            return _fast_reader(conv, cls, fn) if fast else fn
         # A user dict may already hold model instances (``{"sms": [MessageChannelInput(...)]}``).
         return lambda value, tp: value if isinstance(value, cls) else fn(value, tp)
 
@@ -244,11 +250,94 @@ def _make(wire: bool) -> cattrs.Converter:
     return conv
 
 
+_PLAIN = (str, bool, int, float)
+_local = threading.local()  # the classes whose reader this thread is building
+
+
+def _fast_reader(conv: cattrs.Converter, cls: type, checked: Any) -> Any:
+    """A reader of ``cls`` from a JSON dict for well-formed responses, made once per class.
+
+    Reading a response is most of the SDK's own CPU per call, and a profile has ~90 fields,
+    most ``str | None``. This function reads each field inline (a type check, no hook call when
+    the value is already right) and calls the field's cattrs hook only otherwise. Any failure
+    falls back to ``checked``, cattrs's generated function, which either reads the value or
+    raises its usual error with the path of every bad field. So the result, or the error, is
+    always what ``checked`` gives (tests/test_converter_fast.py checks this).
+    """
+    building: set[type] = _local.__dict__.setdefault("building", set())
+    if cls in building:  # a class reachable from itself: no inline reader
+        return checked
+    building.add(cls)
+    try:
+        return _compile_reader(conv, cls, checked)
+    finally:
+        building.discard(cls)
+
+
+def _compile_reader(conv: cattrs.Converter, cls: type, checked: Any) -> Any:
+    attrs.resolve_types(cls)
+    ns: dict[str, Any] = {"cls": cls, "checked": checked, "MISSING": _MISSING}
+    ns["dt"] = parse_datetime
+    lines = ["  if o.__class__ is not dict:", "    return checked(o, tp)"]
+    lines += ["  try:", "    g = o.get"]
+    kwargs = []
+    for i, f in enumerate(attrs.fields(cls)):
+        if not f.init:
+            continue
+        v, tp, key = f"v{i}", f.type, f.metadata.get("wire", f.name)
+        ns[f"h{i}"], ns[f"t{i}"] = conv.get_structure_hook(tp), tp
+        members = _union_members(tp) if _is_union(tp) else ()
+        others = [m for m in members if m is not _NONE]
+        # How a present value is read: inline when it already has the right type.
+        if len(others) == 1 and others[0] in _PLAIN:  # ``str | None``: most fields
+            ns[f"p{i}"] = others[0]
+            convert = [f"if {v}.__class__ is not p{i}:", f"  {v} = h{i}({v}, t{i})"]
+        elif len(others) == 1 and others[0] is datetime.datetime:
+            convert = [f"{v} = dt({v})"]
+        elif len(others) == 1 and attrs.has(others[0]):
+            ns[f"m{i}"], ns[f"r{i}"] = others[0], conv.get_structure_hook(others[0])
+            convert = [f"{v} = r{i}({v}, m{i}) if {v}.__class__ is dict else h{i}({v}, t{i})"]
+        else:
+            convert = [f"{v} = h{i}({v}, t{i})"]
+        if _NONE in members:  # null stays None
+            convert = [f"if {v} is not None:", *("  " + c for c in convert)]
+        default = f.default
+        if default is None and _NONE in members:  # absent and null both mean None
+            lines.append(f"    {v} = g({key!r})")
+            lines.extend("    " + c for c in convert)
+        else:
+            lines.append(f"    {v} = g({key!r}, MISSING)")
+            lines.append(f"    if {v} is MISSING:")
+            if default is attrs.NOTHING:  # required: cattrs says so
+                lines.append(f"      raise KeyError({key!r})")
+            elif isinstance(default, attrs.Factory):  # type: ignore[arg-type]
+                if default.takes_self:
+                    return checked
+                ns[f"d{i}"] = default.factory
+                lines.append(f"      {v} = d{i}()")
+            else:
+                ns[f"d{i}"] = default
+                lines.append(f"      {v} = d{i}")
+            lines.append("    else:")
+            lines.extend("      " + c for c in convert)
+        kwargs.append(f"{f.alias}={v}")
+    lines.append(f"    return cls({', '.join(kwargs)})")
+    lines.append("  except Exception:  # let cattrs read it again, and report what is wrong")
+    lines.append("    return checked(o, tp)")
+    name = f"read_{cls.__name__}"
+    source = f"def {name}(o, tp):\n" + "\n".join(lines) + "\n"
+    # Built only from our models' field names (repr-quoted keys), as cattrs builds its own.
+    code = compile(source, f"<sent fast reader {cls.__module__}.{cls.__qualname__}>", "exec")
+    exec(code, ns)  # noqa: S102
+    return ns[name]
+
+
 class _NoMatch:
     pass
 
 
 _NO_MATCH: Any = _NoMatch()
+_MISSING: Any = _NoMatch()
 
 wire = _make(wire=True)
 """Reads and writes the API's JSON."""
