@@ -294,6 +294,14 @@ def _compile_reader(conv: cattrs.Converter, cls: type, checked: Any) -> Any:
             convert = [f"if {v}.__class__ is not p{i}:", f"  {v} = h{i}({v}, t{i})"]
         elif len(others) == 1 and others[0] is datetime.datetime:
             convert = [f"{v} = dt({v})"]
+        elif _is_open_enum(others):  # ``SomeEnum | str``: a known value, else the string
+            ns[f"e{i}"] = others[0]._value2member_map_
+            convert = [
+                f"if {v}.__class__ is str:",
+                f"  {v} = e{i}.get({v}, {v})",
+                "else:",
+                f"  {v} = h{i}({v}, t{i})",
+            ]
         elif len(others) == 1 and attrs.has(others[0]):
             ns[f"m{i}"], ns[f"r{i}"] = others[0], conv.get_structure_hook(others[0])
             convert = [f"{v} = r{i}({v}, m{i}) if {v}.__class__ is dict else h{i}({v}, t{i})"]
@@ -330,6 +338,15 @@ def _compile_reader(conv: cattrs.Converter, cls: type, checked: Any) -> Any:
     code = compile(source, f"<sent fast reader {cls.__module__}.{cls.__qualname__}>", "exec")
     exec(code, ns)  # noqa: S102
     return ns[name]
+
+
+def _is_open_enum(members: list[Any]) -> bool:
+    """``[SomeEnum, str]`` where the enum looks values up plainly (no ``_missing_``)."""
+    if len(members) != 2 or members[1] is not str or not isinstance(members[0], type):
+        return False
+    tp = members[0]
+    plain = getattr(enum.Enum._missing_, "__func__", None)
+    return issubclass(tp, enum.Enum) and getattr(tp._missing_, "__func__", 0) is plain
 
 
 class _NoMatch:

@@ -83,7 +83,7 @@ class RateGate:
 
     def admit(self) -> bool | None:
         """Called holding a connection slot: None = go back and wait, True = you are the probe."""
-        if self._until > anyio.current_time() or self._probe is not None:
+        if self._probe is not None or (self._until and self._until > anyio.current_time()):
             return None
         if self._needs_probe:
             self._probe = anyio.Event()

@@ -23,7 +23,7 @@ from ._errors import (
     SentValidationError,
     TLSVerificationError,
 )
-from ._options import ClientOptions
+from ._options import ClientOptions, Timeout
 from ._retry import Phase
 
 
@@ -104,13 +104,14 @@ async def exchange(
     """One attempt; its clock starts now (the caller already holds a connection slot)."""
     timeout = options.timeout
     remaining = deadline - asyncio.get_running_loop().time()
-    total = max(0.001, min(timeout.attempt, remaining))
-    client_timeout = aiohttp.ClientTimeout(
-        total=total,
-        sock_connect=timeout.connect,
-        # The idle-read timer is re-armed on every chunk; skip it when ``total`` fires first.
-        sock_read=timeout.read if timeout.read < total else None,
-    )
+    if remaining >= timeout.attempt:  # the usual case: one ClientTimeout per Timeout, reused
+        client_timeout = _FULL_ATTEMPT.get(timeout)
+        if client_timeout is None:
+            if len(_FULL_ATTEMPT) >= 64:  # a few Timeouts per program; never grows unbounded
+                _FULL_ATTEMPT.clear()
+            client_timeout = _FULL_ATTEMPT[timeout] = _client_timeout(timeout, timeout.attempt)
+    else:
+        client_timeout = _client_timeout(timeout, max(0.001, remaining))
     try:
         async with session.request(
             method,
@@ -137,6 +138,18 @@ async def exchange(
         if session.closed:  # aclose() ran while this call was in flight
             raise AttemptFailed("local", False, "the client was closed") from None
         raise
+
+
+_FULL_ATTEMPT: dict[Timeout, aiohttp.ClientTimeout] = {}
+
+
+def _client_timeout(timeout: Timeout, total: float) -> aiohttp.ClientTimeout:
+    return aiohttp.ClientTimeout(
+        total=total,
+        sock_connect=timeout.connect,
+        # The idle-read timer is re-armed on every chunk; skip it when ``total`` fires first.
+        sock_read=timeout.read if timeout.read < total else None,
+    )
 
 
 async def _read(resp: aiohttp.ClientResponse, cap: int) -> bytes:

@@ -10,7 +10,7 @@ from ._retry import RetryPolicy
 DEFAULT_BASE_URL = "https://api.sent.dm"
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, cache_hash=True)
 class Timeout:
     """Time limits in seconds. aiohttp's own defaults (300 s total, no read limit) are not used.
 

@@ -164,8 +164,9 @@ class Transport:
                 if answer is not None:
                     status = answer.status
                     doc = _envelope.decode(answer.body)
-                    request_id = _envelope.request_id_of(doc, answer.headers)
-                    _log_attempt(context, str(status), started, request_id)
+                    if log.isEnabledFor(logging.DEBUG):
+                        request_id = _envelope.request_id_of(doc, answer.headers)
+                        _log_attempt(context, str(status), started, request_id)
                     _log_body("response", method, path, answer.body, core.known_secrets)
                     if 200 <= status < 300 and not (
                         isinstance(doc, dict) and doc.get("success") is False
@@ -228,6 +229,8 @@ class _Admission:
     reports back on exit whether it was rate limited again (``still_limited``).
     """
 
+    __slots__ = ("context", "core", "deadline", "limiter", "options", "probe", "still_limited")
+
     def __init__(
         self,
         transport: Transport,
@@ -235,9 +238,7 @@ class _Admission:
         deadline: float,
         context: dict[str, Any],
     ) -> None:
-        self.core = transport.core
-        self.min_attempt = transport.options.retry.min_attempt_time
-        self.max_connections = transport.options.max_connections
+        self.core, self.options = transport.core, transport.options
         self.limiter, self.deadline, self.context = limiter, deadline, context
         self.probe = False
         self.still_limited = False
@@ -248,10 +249,11 @@ class _Admission:
         if gate.is_open() and not self.core.closed and self.limiter.try_take():
             return self
         while True:
-            remaining = self.deadline - anyio.current_time()
             try:
                 if not gate.is_open():
-                    await gate.wait(remaining - min(self.min_attempt, remaining / 2))
+                    remaining = self.deadline - anyio.current_time()
+                    patience = remaining - min(self.options.retry.min_attempt_time, remaining / 2)
+                    await gate.wait(patience)
             except GateClosed as closed:
                 raise RateLimitError(
                     "rate limited: the client is paused by a 429 longer than this call's "
@@ -266,7 +268,7 @@ class _Admission:
             except SlotTimeout:
                 raise APITimeoutError(
                     "timed out waiting for a free connection slot "
-                    f"(max_connections={self.max_connections})",
+                    f"(max_connections={self.options.max_connections})",
                     outcome="not_sent",
                     **self.context,
                 ) from None

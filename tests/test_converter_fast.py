@@ -75,9 +75,20 @@ def _document(cls: type, depth: int = 0) -> st.SearchStrategy[dict[str, Any]]:
     return st.fixed_dictionaries({}, optional=optional)
 
 
+def _typed(value: Any) -> Any:
+    """A value with the type of every part spelled out (an enum member is not its string)."""
+    if attrs.has(type(value)):
+        return type(value), tuple(_typed(getattr(value, f.name)) for f in attrs.fields(type(value)))
+    if isinstance(value, list):
+        return [_typed(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _typed(v) for k, v in value.items()}
+    return type(value), value
+
+
 def _read(conv: cattrs.Converter, doc: Any, cls: type) -> tuple[str, Any]:
     try:
-        return "ok", conv.structure(doc, cls)
+        return "ok", _typed(conv.structure(doc, cls))
     except cattrs.BaseValidationError as exc:
         return "invalid", sorted(problems_of(exc))
     except (TypeError, ValueError, KeyError) as exc:
@@ -118,5 +129,5 @@ def test_a_model_that_holds_itself() -> None:
     doc = {"name": "a", "sub_types": [{"name": "b", "sub_types": [{"name": "c"}]}, None]}
     cls = models.WebhookEventType
     assert _read(FAST, doc, cls) == _read(REFERENCE, doc, cls)
-    kind, value = _read(FAST, {"name": "a", "sub_types": [{"name": "b"}]}, cls)
-    assert kind == "ok" and value.sub_types[0].name == "b"
+    value = FAST.structure({"name": "a", "sub_types": [{"name": "b"}]}, cls)
+    assert value.sub_types[0].name == "b"
