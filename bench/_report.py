@@ -197,8 +197,9 @@ def targets(results: dict[str, Any], m: Matrix) -> list[str]:
          m.ratio("get", 256, "ours_async", "sentdm_httpx"), lambda v: v >= 20),
         ("ours async GET C=256 vs sentdm aiohttp", "≥ 3x",
          m.ratio("get", 256, "ours_async", "sentdm_aiohttp"), lambda v: v >= 3),
-        ("CPU/req ours async vs raw aiohttp, GET C=256", "≤ 1.3x",
-         m.ratio("get", 256, "ours_async", "raw_aiohttp", "cpu_us"), lambda v: v <= 1.3),
+        ("CPU/req ours async vs raw aiohttp, GET C=256 (matrix rounds, then the extra pairs)",
+         "≤ 1.3x", m.ratio("get", 256, "ours_async", "raw_aiohttp", "cpu_us")
+         + cpu_pair_ratios(results), lambda v: v <= 1.3),
         ("ours sync vs sentdm sync, GET C=1", "≥ 1.5x",
          m.ratio("get", 1, "ours_sync", "sentdm_sync"), lambda v: v >= 1.5),
     ]  # fmt: skip
@@ -235,6 +236,16 @@ def targets(results: dict[str, Any], m: Matrix) -> list[str]:
             f"{_ratio_text(share)} | {_check(share, lambda v: v >= 0.8)} |"
         )
     return [*out, ""]
+
+
+def cpu_pair_ratios(results: dict[str, Any]) -> list[float]:
+    """ours/raw client CPU per request of each extra back-to-back pair (run.py --cpu-pairs)."""
+    out = []
+    for pair in results.get("cpu_pairs") or []:
+        ours, raw = pair["ours_async"].get("cpu_us"), pair["raw_aiohttp"].get("cpu_us")
+        if ours and raw:
+            out.append(ours / raw)
+    return out
 
 
 def other_ratios(m: Matrix) -> list[str]:

@@ -112,6 +112,36 @@ def run_matrix(args: argparse.Namespace, ng: _nginx.Nginx) -> list[dict[str, Any
     return rows
 
 
+def run_cpu_pairs(args: argparse.Namespace, ng: _nginx.Nginx) -> list[dict[str, Any]]:
+    """Extra back-to-back pairs of ours async and raw aiohttp at GET C=256, order alternating.
+
+    The CPU-per-request target compares two numbers ~15% apart, and a shared machine moves
+    either by as much from one minute to the next; more pairs make its median trustworthy.
+    """
+    pairs = []
+    for i in range(args.cpu_pairs):
+        order = ["ours_async", "raw_aiohttp"] if i % 2 == 0 else ["raw_aiohttp", "ours_async"]
+        pair: dict[str, Any] = {}
+        for variant in order:
+            pair[variant] = worker(
+                OURS_PY,
+                "run",
+                f"--variant={variant}",
+                "--op=get",
+                "--concurrency=256",
+                f"--warmup={args.warmup}",
+                f"--duration={args.duration}",
+                f"--url={ng.base_url}",
+                timeout=args.warmup + args.duration + 90,
+            )
+        pairs.append(pair)
+        ours, raw = pair["ours_async"].get("cpu_us"), pair["raw_aiohttp"].get("cpu_us")
+        if ours and raw:
+            print(f"cpu pair {i + 1}/{args.cpu_pairs}: ours {ours:.0f} us, raw {raw:.0f} us, "
+                  f"{ours / raw:.2f}x", flush=True)  # fmt: skip
+    return pairs
+
+
 def import_times(repeats: int) -> dict[str, list[float]]:
     """Seconds to import each package in a fresh interpreter, interleaved, after a warm-up.
 
@@ -175,6 +205,12 @@ def main() -> None:
     parser.add_argument("--warmup", type=float, default=1.0)
     parser.add_argument("--duration", type=float, default=3.0)
     parser.add_argument("--concurrency", type=int, nargs="+", default=[1, 64, 256])
+    parser.add_argument(
+        "--cpu-pairs",
+        type=int,
+        default=6,
+        help="extra ours/raw aiohttp pairs at GET C=256 for the CPU/req target (0: none)",
+    )
     parser.add_argument("--bulk-count", type=int, default=100_000)
     parser.add_argument("--bulk-concurrency", type=int, default=64)
     parser.add_argument(
@@ -205,6 +241,7 @@ def main() -> None:
             results["structure"] = structure_times()
         if "matrix" not in args.skip:
             results["rows"] = run_matrix(args, ng)
+            results["cpu_pairs"] = run_cpu_pairs(args, ng)
         if "bulk" not in args.skip:
             results["bulk"] = []
             for lean in (False,) if args.no_bulk_lean else (False, True):

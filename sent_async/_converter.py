@@ -277,7 +277,7 @@ def _fast_reader(conv: cattrs.Converter, cls: type, checked: Any) -> Any:
 def _compile_reader(conv: cattrs.Converter, cls: type, checked: Any) -> Any:
     attrs.resolve_types(cls)
     ns: dict[str, Any] = {"cls": cls, "checked": checked, "MISSING": _MISSING}
-    ns["dt"] = parse_datetime
+    ns["dt"], ns["iso"] = parse_datetime, datetime.datetime.fromisoformat
     lines = ["  if o.__class__ is not dict:", "    return checked(o, tp)"]
     lines += ["  try:", "    g = o.get"]
     kwargs = []
@@ -292,6 +292,9 @@ def _compile_reader(conv: cattrs.Converter, cls: type, checked: Any) -> Any:
         if len(others) == 1 and others[0] in _PLAIN:  # ``str | None``: most fields
             ns[f"p{i}"] = others[0]
             convert = [f"if {v}.__class__ is not p{i}:", f"  {v} = h{i}({v}, t{i})"]
+        elif len(others) == 1 and others[0] is datetime.datetime and _NATIVE_ISO:
+            # parse_datetime's own first step, without its checks; a miss falls back whole
+            convert = [f"{v} = iso({v}) if {v}.__class__ is str and len({v}) > 10 else dt({v})"]
         elif len(others) == 1 and others[0] is datetime.datetime:
             convert = [f"{v} = dt({v})"]
         elif _is_open_enum(others):  # ``SomeEnum | str``: a known value, else the string
