@@ -65,18 +65,6 @@ def _strict(kind: type) -> Any:
     return hook
 
 
-def _or_raise(hook: Callable[[Any, Any], Any]) -> Callable[[Any, Any], Any]:
-    """Turn a hook's "no match" answer into the TypeError cattrs reports by path."""
-
-    def checked(value: Any, tp: Any) -> Any:
-        result = hook(value, tp)
-        if result is _NO_MATCH:
-            raise TypeError("value matches none of the allowed types")
-        return result
-
-    return checked
-
-
 def _is_list(tp: Any) -> bool:
     origin: Any = typing.get_origin(tp)
     return origin is list
@@ -177,30 +165,6 @@ def _make(wire: bool, fast: bool = True) -> cattrs.Converter:
         members = _union_members(tp)
         nullable = _NONE in members
         matchers = tuple(member_matcher(m) for m in members if m is not _NONE)
-        if nullable and members[0] is str and len(matchers) == 1:  # ``str | None``: the usual
-
-            def optional_str(value: Any, _: Any) -> Any:
-                if value is None or type(value) is str:
-                    return value
-                return matchers[0](value, [])  # a str subclass (enum), else no match
-
-            return _or_raise(optional_str)
-        models = [m for m in members if m is not _NONE]
-        if len(models) == 1 and attrs.has(models[0]):  # ``Model | None``: nested objects
-            member, handler = models[0], conv.get_structure_hook(models[0])
-
-            def optional_model(value: Any, _: Any) -> Any:
-                if value is None:
-                    if nullable:
-                        return None
-                    raise TypeError("null is not allowed here")
-                if isinstance(value, member):
-                    return value
-                if not isinstance(value, Mapping):
-                    raise TypeError("value matches none of the allowed types")
-                return handler(value, member)
-
-            return optional_model
 
         def structure_union(value: Any, _: Any) -> Any:
             if value is None:
