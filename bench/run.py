@@ -80,6 +80,23 @@ def cells(args: argparse.Namespace) -> list[tuple[str, int, list[str]]]:
     return out
 
 
+def run_one(
+    args: argparse.Namespace, ng: _nginx.Nginx, variant: str, op: str, conc: int
+) -> dict[str, Any]:
+    """One measured run of one variant in a fresh process."""
+    return worker(
+        python_for(variant),
+        "run",
+        f"--variant={variant}",
+        f"--op={op}",
+        f"--concurrency={conc}",
+        f"--warmup={args.warmup}",
+        f"--duration={args.duration}",
+        f"--url={ng.base_url}",
+        timeout=args.warmup + args.duration + 90,
+    )
+
+
 def run_matrix(args: argparse.Namespace, ng: _nginx.Nginx) -> list[dict[str, Any]]:
     rows: list[dict[str, Any]] = []
     plan = cells(args)
@@ -91,17 +108,7 @@ def run_matrix(args: argparse.Namespace, ng: _nginx.Nginx) -> list[dict[str, Any
             for variant in order:
                 n += 1
                 ng_cpu0 = ng.worker_cpu_seconds()
-                out = worker(
-                    python_for(variant),
-                    "run",
-                    f"--variant={variant}",
-                    f"--op={op}",
-                    f"--concurrency={conc}",
-                    f"--warmup={args.warmup}",
-                    f"--duration={args.duration}",
-                    f"--url={ng.base_url}",
-                    timeout=args.warmup + args.duration + 90,
-                )
+                out = run_one(args, ng, variant, op, conc)
                 total_requests = out.get("total_requests") or 0
                 if total_requests:
                     ng_cpu = ng.worker_cpu_seconds() - ng_cpu0
@@ -123,17 +130,7 @@ def run_cpu_pairs(args: argparse.Namespace, ng: _nginx.Nginx) -> list[dict[str, 
         order = ["ours_async", "raw_aiohttp"] if i % 2 == 0 else ["raw_aiohttp", "ours_async"]
         pair: dict[str, Any] = {}
         for variant in order:
-            pair[variant] = worker(
-                OURS_PY,
-                "run",
-                f"--variant={variant}",
-                "--op=get",
-                "--concurrency=256",
-                f"--warmup={args.warmup}",
-                f"--duration={args.duration}",
-                f"--url={ng.base_url}",
-                timeout=args.warmup + args.duration + 90,
-            )
+            pair[variant] = run_one(args, ng, variant, "get", 256)
         pairs.append(pair)
         ours, raw = pair["ours_async"].get("cpu_us"), pair["raw_aiohttp"].get("cpu_us")
         if ours and raw:
