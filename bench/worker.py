@@ -325,7 +325,8 @@ def structure(args: argparse.Namespace) -> dict[str, Any]:
     doc = op["responses"]["200"]["content"]["application/json"]["example"]
     out: dict[str, Any] = {}
     if args.lib == "ours":
-        from sent_async import _converter, _envelope
+        from sent_async import _converter
+        from sent_async._transport import envelope as _envelope
         from sent_async.models import ProfileDetail
 
         out["cattrs structure(data, ProfileDetail)"] = _time(

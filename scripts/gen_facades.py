@@ -117,7 +117,7 @@ def raw_path(path: Path) -> Path:
 def render_raw(path: Path, tree: ast.Module, raw_home: dict[str, str]) -> str:
     imports = {
         "from sent_async._response import RawResponse",
-        "from sent_async._transport import capture_raw",
+        "from sent_async._transport.call import capture_raw",
         *_imports(tree, _package_of(path)),
     }
     body = []

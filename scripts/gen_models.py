@@ -5,7 +5,7 @@
 
 Rules, in one place:
 - one frozen, keyword-only attrs class per object schema; ``*Envelope`` schemas are skipped
-  (the envelope is modelled once, generically, in ``sent_async._envelope``);
+  (the envelope is modelled once, generically, in ``sent_async._transport.envelope``);
 - Python names are snake_case; a wire name that differs (``isMain``) goes in field metadata;
 - schemas reached from a request body are *inputs*: optional fields default to ``UNSET`` and
   are omitted on the wire; everything else is an *output*: optional fields default to ``None``

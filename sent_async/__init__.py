@@ -6,7 +6,8 @@ async with AsyncSent() as sent:          # SENT_DM_API_KEY from the environment
 
 from typing import TYPE_CHECKING, Any
 
-from ._bulk_report import BulkError, BulkFailure, BulkReport, BulkResult, ProgressSnapshot
+from ._bulk.pacer import RateLimit
+from ._bulk.report import BulkError, BulkFailure, BulkReport, BulkResult, ProgressSnapshot
 from ._client import AsyncSent
 from ._errors import (
     APIConnectionError,
@@ -29,9 +30,8 @@ from ._errors import (
     WebhookVerificationError,
 )
 from ._options import Timeout
-from ._ratelimit import RateLimit
 from ._response import RawResponse
-from ._retry import RetryPolicy
+from ._transport.retry import RetryPolicy
 from ._types import UNSET, Unset
 from ._version import __version__
 

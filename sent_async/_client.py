@@ -10,16 +10,16 @@ from typing import TYPE_CHECKING
 import attrs
 
 from . import _validate
-from ._core import Core
 from ._errors import SentValidationError
 from ._options import DEFAULT_BASE_URL, ClientOptions, Timeout
-from ._retry import RetryPolicy
+from ._transport.core import Core
+from ._transport.retry import RetryPolicy
 from ._types import UNSET, Unset
 
 if TYPE_CHECKING:
-    from ._bulk import AsyncBulk
+    from ._bulk.client import AsyncBulk
     from ._raw._client import AsyncSentWithRawResponse
-    from ._transport import Transport
+    from ._transport.call import Transport
     from .resources.channels import AsyncChannels
     from .resources.contacts import AsyncContacts
     from .resources.conversations import AsyncConversations
@@ -90,7 +90,7 @@ class AsyncSent:
 
     @property
     def _transport(self) -> Transport:
-        from ._transport import Transport
+        from ._transport.call import Transport
 
         return Transport(self._core, self._options)
 
@@ -134,7 +134,7 @@ class AsyncSent:
     @cached_property
     def bulk(self) -> AsyncBulk:
         """Run one call per item over large inputs: bounded, paced, resumable."""
-        from ._bulk import AsyncBulk
+        from ._bulk.client import AsyncBulk
 
         return AsyncBulk(self)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import attrs
 
 from ._errors import SentValidationError
-from ._retry import RetryPolicy
+from ._transport.retry import RetryPolicy
 
 DEFAULT_BASE_URL = "https://api.sent.dm"
 

@@ -15,7 +15,7 @@ from collections.abc import AsyncIterator, Generator, Mapping
 from typing import Any, Generic, TypeVar
 
 from ._errors import SentValidationError
-from ._transport import Transport
+from ._transport.call import Transport
 from ._types import UNSET
 from .models import PaginationMeta
 

@@ -27,19 +27,19 @@ import anyio
 import anyio.from_thread
 import anyio.to_thread
 
-from sent_async._bulk import AsyncBulk, create_many_job, job_options, send_many_job
-from sent_async._bulk_job import BulkJob
-from sent_async._bulk_options import KeyFn, wants_key
-from sent_async._bulk_progress import ProgressBar
-from sent_async._bulk_report import BulkReport, BulkResult, ProgressSnapshot
+from sent_async._bulk.client import AsyncBulk, create_many_job, job_options, send_many_job
+from sent_async._bulk.job import BulkJob
+from sent_async._bulk.options import KeyFn, wants_key
+from sent_async._bulk.pacer import RateLimit
+from sent_async._bulk.progress import ProgressBar
+from sent_async._bulk.report import BulkReport, BulkResult, ProgressSnapshot
 from sent_async._errors import SentValidationError
-from sent_async._ratelimit import RateLimit
 from sent_async._types import UNSET, Unset
 from sent_async.models import Contact, MessageSendResult, MessageTemplateRefInput
 from sent_sync._portal import Portal, SyncClient
 
 if TYPE_CHECKING:
-    from sent_async._bulk_stream import BulkStream
+    from sent_async._bulk.stream import BulkStream
 
 T = TypeVar("T")
 STOP_WAIT = 30.0

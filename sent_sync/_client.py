@@ -8,7 +8,7 @@ from functools import cached_property
 
 from sent_async._client import AsyncSent
 from sent_async._options import Timeout
-from sent_async._retry import RetryPolicy
+from sent_async._transport.retry import RetryPolicy
 from sent_async._types import UNSET, Unset
 from sent_sync._bulk import Bulk
 from sent_sync._portal import SyncClient

@@ -17,8 +17,8 @@ from sent_async import (
     SentError,
     SentValidationError,
 )
-from sent_async._bulk_report import BulkError, BulkFailure, BulkReport, ProgressSnapshot
-from sent_async._ratelimit import Pacer, RateLimit
+from sent_async._bulk.pacer import Pacer, RateLimit
+from sent_async._bulk.report import BulkError, BulkFailure, BulkReport, ProgressSnapshot
 from sent_async.testing import FakeSent
 
 pytestmark = pytest.mark.anyio

@@ -6,7 +6,7 @@ import asyncio
 
 import pytest
 
-from sent_async._slots import Slots, SlotTimeout
+from sent_async._transport.slots import Slots, SlotTimeout
 
 pytestmark = pytest.mark.anyio
 

@@ -5,7 +5,7 @@
 from __future__ import annotations
 
 from sent_async._response import RawResponse
-from sent_async._transport import capture_raw
+from sent_async._transport.call import capture_raw
 from sent_async._types import UNSET, Unset
 from sent_async.models import (
     Contact,

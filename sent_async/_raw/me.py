@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from sent_async import models
 from sent_async._response import RawResponse
-from sent_async._transport import capture_raw
+from sent_async._transport.call import capture_raw
 from sent_async.resources.me import AsyncMe
 
 

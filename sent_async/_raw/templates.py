@@ -8,7 +8,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from sent_async._response import RawResponse
-from sent_async._transport import capture_raw
+from sent_async._transport.call import capture_raw
 from sent_async._types import UNSET, Unset
 from sent_async.models import (
     Template,

@@ -11,7 +11,7 @@ import cattrs
 
 from .._converter import coerce
 from .._errors import SentValidationError
-from .._transport import Transport
+from .._transport.call import Transport
 from .._types import UNSET
 from .._validate import nested_input
 

@@ -6,12 +6,12 @@ from collections.abc import AsyncIterable, Callable, Iterable, Mapping
 from typing import Any
 
 from .. import _validate
-from .._bulk import create_many
-from .._bulk_progress import ProgressBar
-from .._bulk_report import BulkReport, ProgressSnapshot
+from .._bulk.client import create_many
+from .._bulk.pacer import RateLimit
+from .._bulk.progress import ProgressBar
+from .._bulk.report import BulkReport, ProgressSnapshot
 from .._deprecation import deprecated
 from .._pagination import AsyncPager
-from .._ratelimit import RateLimit
 from .._types import UNSET, Unset
 from ..models import (
     Contact,

@@ -12,12 +12,12 @@ from collections.abc import AsyncIterable, Callable, Iterable, Mapping, Sequence
 from typing import Any
 
 from .. import _validate
-from .._bulk import send_many
-from .._bulk_progress import ProgressBar
-from .._bulk_report import BulkReport, ProgressSnapshot
+from .._bulk.client import send_many
+from .._bulk.pacer import RateLimit
+from .._bulk.progress import ProgressBar
+from .._bulk.report import BulkReport, ProgressSnapshot
 from .._converter import inputs, parse_datetime
 from .._errors import SentValidationError
-from .._ratelimit import RateLimit
 from .._types import UNSET, Unset
 from ..models import (
     Message,

@@ -19,7 +19,6 @@ import attrs
 from aiohttp import web
 
 from .._types import UNSET
-from .._webhook_signing import generate_secret, sign
 from ..models import (
     SandboxRequest,
     VoiceCallbackTest,
@@ -31,6 +30,7 @@ from ..models import (
     VoiceNumberUpdateRequest,
     VoiceSecret,
 )
+from ..webhooks.signing import generate_secret, sign
 from ._server import ApiFailure, invalid, not_found
 
 if TYPE_CHECKING:

@@ -9,9 +9,9 @@ from collections.abc import AsyncIterable, Callable, Iterable, Mapping, Sequence
 from functools import partial
 from typing import Any
 
-from sent_async._bulk_progress import ProgressBar
-from sent_async._bulk_report import BulkReport, ProgressSnapshot
-from sent_async._ratelimit import RateLimit
+from sent_async._bulk.pacer import RateLimit
+from sent_async._bulk.progress import ProgressBar
+from sent_async._bulk.report import BulkReport, ProgressSnapshot
 from sent_async._types import UNSET, Unset
 from sent_async.models import (
     Message,

@@ -14,7 +14,7 @@ from aiohttp import web
 from multidict import CIMultiDict
 
 from sent_async import ConflictError, InternalServerError, RateLimitError, RetryPolicy, Timeout
-from sent_async._retry import parse_retry_after
+from sent_async._transport.retry import parse_retry_after
 
 from .conftest import (
     PROFILE_ID,

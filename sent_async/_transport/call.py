@@ -29,22 +29,23 @@ from typing import Any, TypeVar, overload
 import anyio
 import attrs
 
-from . import _converter, _envelope, _validate
-from ._core import Core, user_agent
-from ._errors import (
+from .. import _converter, _validate
+from .._errors import (
     APIResponseValidationError,
     APITimeoutError,
     RateLimitError,
     SentError,
 )
-from ._gate import GateClosed
-from ._http import Answer, AttemptFailed, TooLarge, connection_error, exchange
-from ._options import ClientOptions
-from ._redact import redact
-from ._response import RawResponse
-from ._retry import IDEMPOTENT_METHODS, NON_TRANSIENT_CODES, Phase, decide
-from ._slots import Slots, SlotTimeout
-from ._types import UNSET
+from .._options import ClientOptions
+from .._redact import redact
+from .._response import RawResponse
+from .._types import UNSET
+from . import envelope as _envelope
+from .core import Core, user_agent
+from .gate import GateClosed
+from .http import Answer, AttemptFailed, TooLarge, connection_error, exchange
+from .retry import IDEMPOTENT_METHODS, NON_TRANSIENT_CODES, Phase, decide
+from .slots import Slots, SlotTimeout
 
 __all__ = ["Core", "Transport", "capture_raw", "user_agent"]
 

@@ -18,7 +18,7 @@ from collections.abc import Mapping, Sequence
 
 import attrs
 
-from ._errors import WebhookVerificationError
+from .._errors import WebhookVerificationError
 
 _PREFIX = "whsec_"
 _TIMESTAMP = re.compile(r"[0-9]{1,12}", re.ASCII)

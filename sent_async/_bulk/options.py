@@ -9,10 +9,10 @@ from typing import Any
 
 import attrs
 
-from ._bulk_progress import ProgressBar
-from ._bulk_report import ProgressSnapshot
-from ._errors import SentValidationError
-from ._ratelimit import RateLimit
+from .._errors import SentValidationError
+from .pacer import RateLimit
+from .progress import ProgressBar
+from .report import ProgressSnapshot
 
 KeyFn = Callable[[Any, int], str]
 """``key(item, index) -> str``: an item's Idempotency-Key, instead of ``f"{job_id}-{index}"``."""

@@ -13,8 +13,8 @@ from typing import Any, Generic, Literal, TypeVar
 
 import attrs
 
-from ._errors import APIConnectionError, APIError, APIStatusError, SentError
-from ._redact import redact
+from .._errors import APIConnectionError, APIError, APIStatusError, SentError
+from .._redact import redact
 
 T = TypeVar("T")
 Status = Literal["succeeded", "failed", "skipped", "interrupted"]

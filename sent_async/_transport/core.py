@@ -19,12 +19,12 @@ import os
 import platform
 from typing import TYPE_CHECKING, Any
 
-from ._errors import ClientClosedError
-from ._gate import RateGate
-from ._options import ClientOptions
-from ._retry import RetryBudget
-from ._slots import Slots
-from ._version import __version__
+from .._errors import ClientClosedError
+from .._options import ClientOptions
+from .._version import __version__
+from .gate import RateGate
+from .retry import RetryBudget
+from .slots import Slots
 
 if TYPE_CHECKING:
     import aiohttp

@@ -28,16 +28,16 @@ import anyio
 import anyio.lowlevel
 import attrs
 
-from . import _validate
-from ._bulk_options import JobOptions, wants_key
-from ._bulk_progress import Progress, check_bar, make_bar
-from ._bulk_report import BulkFailure, BulkReport, BulkResult, StopReason
-from ._errors import AuthenticationError, ClientClosedError, RateLimitError, SentValidationError
-from ._ratelimit import Gate, Pacer
-from ._retry import NON_TRANSIENT_CODES
+from .. import _validate
+from .._errors import AuthenticationError, ClientClosedError, RateLimitError, SentValidationError
+from .._transport.retry import NON_TRANSIENT_CODES
+from .options import JobOptions, wants_key
+from .pacer import Gate, Pacer
+from .progress import Progress, check_bar, make_bar
+from .report import BulkFailure, BulkReport, BulkResult, StopReason
 
 if TYPE_CHECKING:
-    from ._bulk_stream import BulkStream
+    from .stream import BulkStream
 
 T = TypeVar("T")
 log = logging.getLogger("sent")
@@ -130,7 +130,7 @@ class BulkJob(Generic[T]):
 
     def stream(self, *, ordered: bool = False) -> BulkStream[T]:
         """Run the job in a task of its own and iterate its results (see BulkStream)."""
-        from ._bulk_stream import BulkStream  # imported late: it imports this module
+        from .stream import BulkStream  # imported late: it imports this module
 
         return BulkStream(self, ordered=ordered)
 

@@ -10,8 +10,8 @@ from typing import Any, Generic, TypeVar
 import anyio
 from anyio.streams.memory import MemoryObjectSendStream
 
-from ._bulk_job import BulkJob
-from ._bulk_report import BulkReport, BulkResult
+from .job import BulkJob
+from .report import BulkReport, BulkResult
 
 T = TypeVar("T")
 

@@ -14,9 +14,9 @@ from typing import Protocol
 
 from aiohttp import web
 
-from ._errors import WebhookVerificationError
-from ._webhook_events import WebhookEvent, parse_event
-from ._webhook_signing import check_secret
+from .._errors import WebhookVerificationError
+from .events import WebhookEvent, parse_event
+from .signing import check_secret
 
 log = logging.getLogger("sent")
 

@@ -15,7 +15,7 @@ from typing import Any
 import aiohttp
 import attrs
 
-from ._errors import (
+from .._errors import (
     APIConnectionError,
     APITimeoutError,
     Outcome,
@@ -23,8 +23,8 @@ from ._errors import (
     SentValidationError,
     TLSVerificationError,
 )
-from ._options import ClientOptions, Timeout
-from ._retry import Phase
+from .._options import ClientOptions, Timeout
+from .retry import Phase
 
 
 class AttemptFailed(Exception):

@@ -23,7 +23,7 @@ from typing import Protocol
 import anyio
 import attrs
 
-from ._errors import SentValidationError
+from .._errors import SentValidationError
 
 MIN_RATE = 1 / 60
 """The adaptive rate never drops below one call per minute."""

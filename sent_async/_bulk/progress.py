@@ -10,9 +10,9 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from ._bulk_report import BulkReport, ProgressSnapshot
-from ._errors import SentValidationError
-from ._ratelimit import Pacer
+from .._errors import SentValidationError
+from .pacer import Pacer
+from .report import BulkReport, ProgressSnapshot
 
 ProgressBar = bool | Mapping[str, Any]
 """``True`` for a default bar, or keyword arguments for ``tqdm`` (``file``, ``desc``, ...)."""

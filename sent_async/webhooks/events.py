@@ -15,10 +15,9 @@ from typing import Any
 import attrs
 import cattrs
 
-from ._converter import parse_datetime, wire
-from ._errors import WebhookVerificationError
-from ._webhook_signing import lower_headers, verify
-from .models import (
+from .._converter import parse_datetime, wire
+from .._errors import WebhookVerificationError
+from ..models import (
     CallWebhookPayload,
     ChannelWebhookPayload,
     ContactWebhookPayload,
@@ -27,6 +26,7 @@ from .models import (
     MessageWebhookPayload,
     TemplateWebhookPayload,
 )
+from .signing import lower_headers, verify
 
 log = logging.getLogger("sent")
 

@@ -25,8 +25,8 @@ Messages never contain a secret or a signature.
 wraps them into an aiohttp.web handler with de-duplication (``DedupeStore``).
 """
 
-from ._errors import WebhookVerificationError
-from ._webhook_events import (
+from .._errors import WebhookVerificationError
+from .events import (
     CallEvent,
     ChannelEvent,
     ContactEvent,
@@ -38,8 +38,8 @@ from ._webhook_events import (
     WebhookEvent,
     parse_event,
 )
-from ._webhook_receiver import DedupeStore, MemoryDedupe, aiohttp_handler
-from ._webhook_signing import generate_secret, sign, verify
+from .receiver import DedupeStore, MemoryDedupe, aiohttp_handler
+from .signing import generate_secret, sign, verify
 
 __all__ = [
     "CallEvent",

@@ -22,19 +22,19 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import attrs
 
-from ._bulk_job import BulkJob
-from ._bulk_options import JobOptions, KeyFn
-from ._bulk_progress import ProgressBar
-from ._bulk_report import BulkReport, ProgressSnapshot
-from ._errors import SentValidationError
-from ._ratelimit import RateLimit
-from ._types import UNSET, Unset
-from .models import MessageTemplateRefInput
+from .._errors import SentValidationError
+from .._types import UNSET, Unset
+from ..models import MessageTemplateRefInput
+from .job import BulkJob
+from .options import JobOptions, KeyFn
+from .pacer import RateLimit
+from .progress import ProgressBar
+from .report import BulkReport, ProgressSnapshot
 
 if TYPE_CHECKING:
-    from ._bulk_stream import BulkStream
-    from ._client import AsyncSent
-    from .models import Contact, MessageSendResult
+    from .._client import AsyncSent
+    from ..models import Contact, MessageSendResult
+    from .stream import BulkStream
 
 T = TypeVar("T")
 Items = Iterable[Any] | AsyncIterable[Any]

@@ -10,11 +10,11 @@ from urllib.parse import urlsplit
 
 import cattrs
 
-from . import _converter, _validate
-from ._errors import APIResponseValidationError, APIStatusError, status_error_class
-from ._redact import redact, scrub
-from ._retry import parse_retry_after
-from .models import ApiMeta
+from .. import _converter, _validate
+from .._errors import APIResponseValidationError, APIStatusError, status_error_class
+from .._redact import redact, scrub
+from ..models import ApiMeta
+from .retry import parse_retry_after
 
 _EMPTY_META = ApiMeta()
 _SNIPPET = 1024
