@@ -19,7 +19,7 @@ from sent_async import SentValidationError
 from sent_async._loop_thread import LoopThread
 from sent_async.testing import FakeSent
 
-from .conftest import FAST_RETRY, PROFILE_ID
+from .support import FAST_RETRY, PROFILE_ID
 
 
 @pytest.fixture

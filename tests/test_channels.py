@@ -27,7 +27,7 @@ from sent_async.models import (
 from sent_async.testing import FakeSent
 from sent_async.webhooks import verify
 
-from .conftest import FAST_RETRY, envelope, reply
+from .support import FAST_RETRY, envelope, reply
 from .test_voice import check_sent, exchange
 
 pytestmark = pytest.mark.anyio

@@ -22,7 +22,7 @@ from sent_async import AsyncSent, models
 from sent_async._converter import inputs, wire
 from sent_async.testing import FakeSent
 
-from .conftest import FAST_RETRY
+from .support import FAST_RETRY
 
 ROOT = Path(__file__).resolve().parent.parent
 SPEC = json.loads((ROOT / "spec" / "sent-v3.openapi.json").read_text())

@@ -13,7 +13,7 @@ from sent_async import AsyncSent, SentValidationError
 from sent_async.models import Me, NumberLookup, ProfileDetail
 from sent_async.testing import FakeSent
 
-from .conftest import FAST_RETRY, PROFILE_ID, envelope
+from .support import FAST_RETRY, PROFILE_ID, envelope
 from .test_templates import check_contract, raw_call
 
 pytestmark = pytest.mark.anyio

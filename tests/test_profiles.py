@@ -17,7 +17,7 @@ from sent_async.models import (
 )
 from sent_async.testing import FakeSent
 
-from .conftest import PROFILE_ID
+from .support import PROFILE_ID
 
 pytestmark = pytest.mark.anyio
 

@@ -15,7 +15,7 @@ from sent_async._raw._client import AsyncSentWithRawResponse
 from sent_async.testing import FakeSent
 from sent_sync import NotFoundError, Sent
 
-from .conftest import FAST_RETRY, PROFILE_ID
+from .support import FAST_RETRY, PROFILE_ID
 
 
 def _public_coroutines(cls: type) -> dict[str, object]:

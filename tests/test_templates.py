@@ -30,7 +30,7 @@ from sent_async.models import (
 )
 from sent_async.testing import FakeSent
 
-from .conftest import FAST_RETRY, PROFILE_ID
+from .support import FAST_RETRY, PROFILE_ID
 
 pytestmark = pytest.mark.anyio
 

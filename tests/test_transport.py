@@ -31,7 +31,7 @@ from sent_async import (
 from sent_async._loop_thread import LoopThread
 from sent_async.testing import FakeSent
 
-from .conftest import FAST_RETRY, PROFILE_ID, envelope, error_envelope, reply
+from .support import FAST_RETRY, PROFILE_ID, envelope, error_envelope, reply
 
 pytestmark = pytest.mark.anyio
 

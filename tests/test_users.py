@@ -15,7 +15,7 @@ from sent_async import (
 from sent_async.models import ProfileDetail, User, UserList
 from sent_async.testing import FakeSent
 
-from .conftest import FAST_RETRY, PROFILE_ID
+from .support import FAST_RETRY, PROFILE_ID
 from .test_templates import BAD_IDS, check_contract, raw_call
 
 pytestmark = pytest.mark.anyio

@@ -7,7 +7,7 @@ import pytest
 from sent_async import AsyncSent, SentValidationError
 from sent_async.testing import FakeSent
 
-from .conftest import PROFILE_ID
+from .support import PROFILE_ID
 
 pytestmark = pytest.mark.anyio
 

@@ -19,7 +19,7 @@ from sent_async import AsyncSent, ConflictError, NotFoundError, SentValidationEr
 from sent_async.models import Call, CallParticipantTargetInput, CallRecordings, VoiceToken
 from sent_async.testing import FakeSent, RecordedRequest
 
-from .conftest import FAST_RETRY
+from .support import FAST_RETRY
 
 pytestmark = pytest.mark.anyio
 
@@ -288,7 +288,7 @@ async def test_bad_input_is_refused_before_sending(
 
 
 async def test_plus_survives_in_the_query(scripted: Any) -> None:
-    from .conftest import envelope, reply
+    from .support import envelope, reply
 
     empty = {"calls": [], "pagination": {"page": 1, "has_more": False}}
     fake = await scripted(reply(body=envelope(empty)))

@@ -22,7 +22,7 @@ from sent_async.testing import FakeSent
 from sent_async.testing._delivery import Delivery, delivery_of
 from sent_async.webhooks import MessageEvent, WebhookEvent, aiohttp_handler, verify
 
-from .conftest import FAST_RETRY
+from .support import FAST_RETRY
 
 pytestmark = pytest.mark.anyio
 

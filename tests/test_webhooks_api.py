@@ -22,7 +22,7 @@ from sent_async.models import (
 )
 from sent_async.testing import FakeSent
 
-from .conftest import FAST_RETRY
+from .support import FAST_RETRY
 
 URL = "https://hooks.acme.example/sent"
 MISSING = "00000000-0000-4000-8000-000000000000"

@@ -14,8 +14,8 @@ from typing import Any
 import pytest
 
 import sent_sync
-from sent_async import AsyncSent, RetryPolicy
-from sent_async.testing import FakeSent
+from sent_async import AsyncSent
+from sent_async.testing import FAST_RETRY, FakeSent
 from sent_async.webhooks import MessageEvent, generate_secret, parse_event, sign
 
 
@@ -43,8 +43,8 @@ async def server() -> AsyncIterator[FakeSent]:
 
 @pytest.fixture
 async def sent(server: FakeSent) -> AsyncIterator[AsyncSent]:
-    fast = RetryPolicy(initial_delay=0.01, max_delay=0.05)  # tests never wait for back-off
-    async with server.client(retry=fast) as client:
+    # FAST_RETRY: production retry rules with millisecond back-off, so tests never wait
+    async with server.client(retry=FAST_RETRY) as client:
         yield client
 
 

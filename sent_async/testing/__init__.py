@@ -5,7 +5,19 @@ async with FakeSent() as server:
         profile = await sent.profiles.create(name="Acme")
 """
 
+from .._transport.retry import RetryPolicy
 from ._delivery import Delivery, delivery_of
 from ._server import DEFAULT_API_KEY, Exchange, FakeSent, RecordedRequest
 
-__all__ = ["DEFAULT_API_KEY", "Delivery", "Exchange", "FakeSent", "RecordedRequest", "delivery_of"]
+__all__ = [
+    "DEFAULT_API_KEY",
+    "FAST_RETRY",
+    "Delivery",
+    "Exchange",
+    "FakeSent",
+    "RecordedRequest",
+    "delivery_of",
+]
+
+FAST_RETRY = RetryPolicy(initial_delay=0.01, max_delay=0.05)
+"""Retries as in production, with back-off in milliseconds: for tests, so failures stay fast."""

@@ -11,7 +11,7 @@ import pytest
 from sent_async import AsyncSent, SentValidationError
 from sent_async.testing import FakeSent
 
-from .conftest import API_KEY, CARD, PROFILE_ID
+from .support import API_KEY, CARD, PROFILE_ID
 
 pytestmark = pytest.mark.anyio
 

@@ -9,7 +9,7 @@ import pytest
 
 from sent_async import APIConnectionError, APITimeoutError, Timeout
 
-from .conftest import PROFILE_ID, Ledger, Raw, client, http_response, raises_sdk
+from .support import PROFILE_ID, Ledger, Raw, client, http_response, raises_sdk
 
 pytestmark = pytest.mark.anyio
 

@@ -9,7 +9,7 @@ import pytest
 
 from sent_async import APITimeoutError, AsyncSent, ClientClosedError, Timeout
 
-from .conftest import PROFILE_ID, Ledger, Raw, client, http_response, raises_sdk, sdk_only
+from .support import PROFILE_ID, Ledger, Raw, client, http_response, raises_sdk, sdk_only
 
 pytestmark = pytest.mark.anyio
 

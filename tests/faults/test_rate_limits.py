@@ -16,7 +16,7 @@ from multidict import CIMultiDict
 from sent_async import ConflictError, InternalServerError, RateLimitError, RetryPolicy, Timeout
 from sent_async._transport.retry import parse_retry_after
 
-from .conftest import (
+from .support import (
     PROFILE_ID,
     Ledger,
     client,

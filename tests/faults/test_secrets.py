@@ -16,7 +16,7 @@ from aiohttp import web
 from sent_async import APIResponseValidationError, BadRequestError
 from sent_async.testing import FakeSent
 
-from .conftest import (
+from .support import (
     ACCESS_TOKEN,
     API_KEY,
     CARD,

@@ -18,7 +18,7 @@ import pytest
 from sent_async.testing import FakeSent
 from sent_sync import ClientClosedError, Sent
 
-from .conftest import API_KEY, FAST, PROFILE_ID, http_response
+from .support import API_KEY, FAST, PROFILE_ID, http_response
 
 
 @pytest.fixture

@@ -26,7 +26,7 @@ from sent_async import (
 )
 from sent_async._errors import TLSVerificationError
 
-from .conftest import API_KEY, PROFILE_ID, Raw, client, http_response, raises_sdk, serve_app
+from .support import API_KEY, PROFILE_ID, Raw, client, http_response, raises_sdk, serve_app
 
 pytestmark = pytest.mark.anyio
 
