@@ -7,7 +7,11 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 STAMP310 := $(VENV310)/.installed
 
-.PHONY: demo test lint typecheck sync sync-check pytest test310 bench docs clean
+.PHONY: help demo test lint format typecheck sync sync-check pytest test310 bench docs clean
+.DEFAULT_GOAL := help
+
+help:  ## list the targets
+	@grep -hE '^[a-z0-9-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  %-12s %s\n", $$1, $$2}'
 
 $(STAMP): pyproject.toml
 	$(PY) -m venv $(VENV)
@@ -21,34 +25,39 @@ $(STAMP310): pyproject.toml
 	$(VENV310)/bin/pip install -q -e '.[dev]'
 	touch $@
 
-demo: $(STAMP)
+demo: $(STAMP)  ## run the quickstart against FakeSent (or the real API with SENT_DM_API_KEY)
 	$(BIN)/python examples/quickstart.py
 
-lint: $(STAMP)
+lint: $(STAMP)  ## ruff check and format check
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
-typecheck: $(STAMP)
+format: $(STAMP)  ## fix imports and format everything with ruff
+	$(BIN)/ruff check --fix --select I .
+	$(BIN)/ruff format .
+
+typecheck: $(STAMP)  ## mypy --strict on the packages, tests and examples
 	$(BIN)/mypy sent_async sent_sync
 	$(BIN)/mypy tests examples
 
-sync: $(STAMP)
+sync: $(STAMP)  ## regenerate models (from spec/) and sent_sync + raw wrappers (from sent_async)
 	$(BIN)/python scripts/gen_models.py
 	$(BIN)/python scripts/gen_facades.py
 
-sync-check: $(STAMP)
+sync-check: $(STAMP)  ## fail if any generated file is stale
 	$(BIN)/python scripts/gen_models.py --check
 	$(BIN)/python scripts/gen_facades.py --check
 
-pytest: $(STAMP)
+pytest: $(STAMP)  ## the test suite on the default Python
 	$(BIN)/pytest -q
 
 test310: $(STAMP310)
 	$(VENV310)/bin/pytest -q
 
+test:  ## everything CI runs (lint, types, generated code, docs, tests on 3.10 too)
 test: lint typecheck sync-check docs pytest test310
 
-bench: $(STAMP)
+bench: $(STAMP)  ## benchmark against raw aiohttp and sentdm (~9 min); writes bench/results.md
 	$(BIN)/python bench/run.py $(BENCH_ARGS)
 
 # The docs extra is installed on top of the dev venv (its own stamp, so `make test` without
@@ -58,8 +67,8 @@ $(DOCS_STAMP): $(STAMP) pyproject.toml
 	$(BIN)/pip install -q -e '.[dev,docs]'
 	touch $@
 
-docs: $(DOCS_STAMP)
+docs: $(DOCS_STAMP)  ## build the docs site, --strict
 	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict --quiet
 
-clean:
+clean:  ## remove venvs and build output
 	rm -rf $(VENV) $(VENV310) build dist site
