@@ -194,6 +194,7 @@ class Generator:
             values = [v for v in schema["enum"] if v is not None]
             name = pascal(owner) + pascal(field)
             self.inline_enums[name] = (self.module_of[owner], values)
+            self.origin.setdefault(name, self.origin[owner])
             return f"{name} | str", nullable
         parts = []
         for kind in types:
@@ -324,7 +325,7 @@ class Generator:
             imports = self._imports(module, text, defined)
             names = sorted(n for n, _ in items)
             doc = f'"""Models of the ``{module.strip("_")}`` API family."""'
-            used = {self.origin.get(n, self.origin.get(self._owner(n), "")) for n, _ in items}
+            used = {self.origin[n] for n, _ in items}
             sources = [s for s in self.sources if s in used]
             files[f"{module}.py"] = (
                 HEADER.format(sources=" and ".join(sources))
@@ -348,10 +349,6 @@ class Generator:
         lines.append(f"__all__ = {all_names!r}")
         files["__init__.py"] = "\n".join(lines) + "\n"
         return files
-
-    def _owner(self, enum_name: str) -> str:
-        """The schema whose inline enum produced the class ``enum_name``."""
-        return next((s for s in self.schemas if enum_name.startswith(pascal(s))), "")
 
     def _imports(self, module: str, text: str, defined: dict[str, str]) -> str:
         out = ["from __future__ import annotations", ""]
