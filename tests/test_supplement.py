@@ -45,6 +45,8 @@ def test_the_supplement_is_valid_openapi_3_1() -> None:
 
 def test_operation_ids_are_unique_across_both_contracts() -> None:
     ids = [op["operationId"] for _, _, op in OPERATIONS]
+    calls = [op["x-sdk-call"] for _, _, op in OPERATIONS]
+    assert len(calls) == len(set(calls))
     main_ids = {op["operationId"] for item in MAIN["paths"].values() for op in item.values()}
     assert len(ids) == len(set(ids)) == 21
     assert not set(ids) & main_ids
@@ -73,6 +75,7 @@ def test_every_operation_has_an_id_tags_and_a_source(method: str, path: str, op:
     assert re.fullmatch(r"[a-z_]+", op["operationId"])
     assert op["tags"] and op["summary"]
     assert isinstance(op["x-profile-scoped"], bool)
+    assert re.fullmatch(r"client(\.[a-z_]+)+", op["x-sdk-call"])
     _assert_sourced(f"{method} {path}", op)
 
 
