@@ -22,6 +22,7 @@ import cattrs
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 from cattrs.preconf.json import make_converter
 
+from ._open import register_open_models
 from ._types import UNSET
 
 T = TypeVar("T")
@@ -211,6 +212,8 @@ def _make(wire: bool, fast: bool = True) -> cattrs.Converter:
 
     conv.register_structure_hook_factory(attrs.has, structure_factory)
     conv.register_unstructure_hook_factory(attrs.has, unstructure_factory)
+    if wire:  # open models keep the members we do not know (after the attrs hooks: they win)
+        register_open_models(conv)
     return conv
 
 
