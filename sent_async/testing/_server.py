@@ -3,7 +3,7 @@
 It answers in Sent's envelopes and error codes, checks ``x-api-key``, honours ``x-profile-id``
 and replays stored answers for a repeated ``Idempotency-Key``, so code written against it
 behaves the same against the real API. It records the newest requests (``server.requests``,
-at most ``log_limit``) and can be told to misbehave (``fail_next``, ``drop_next_response``,
+at most ``log_limit`` of them) and can be told to misbehave (``fail_next``, ``drop_next_response``,
 ``delay_next``, ``latency``) to exercise retries and timeouts. How the handlers are
 organised, and how to add one, is told in ``_support``.
 """
@@ -36,7 +36,7 @@ T = TypeVar("T")
 Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
 DEFAULT_API_KEY = "sk_test_fakesent"
 DEFAULT_LOG_LIMIT = 10_000
-"""How many requests (and exchanges) FakeSent keeps by default; older ones are dropped."""
+"""How many requests, exchanges and events FakeSent keeps by default; older ones drop."""
 
 
 @attrs.frozen(kw_only=True)
@@ -68,8 +68,8 @@ class FakeSent:
     """An in-memory Sent API for tests: ``async with FakeSent() as server`` or ``with``.
 
     ``server.client()`` gives an ``AsyncSent`` pointed at it. Faults are opt-in per test.
-    ``latency`` (seconds) delays every answer; ``log_limit`` caps ``requests`` and
-    ``exchanges`` (the oldest entries drop; None keeps everything).
+    ``latency`` (seconds) delays every answer; ``log_limit`` caps ``requests``, ``exchanges``
+    and ``events`` (the oldest entries drop; None keeps everything).
     """
 
     def __init__(
@@ -88,7 +88,7 @@ class FakeSent:
         self.exchanges: list[Exchange] = []
         """Each request with the answer FakeSent gave (for contract checks of both sides)."""
         self.events: list[dict[str, Any]] = []
-        """Every webhook event FakeSent emitted, in order (delivered or not)."""
+        """The webhook events FakeSent emitted, oldest first (delivered or not; ``log_limit``)."""
         self.event_listeners: list[Callable[[dict[str, Any]], Awaitable[None]]] = []
         self.state = State.new(self.organization_id, self.emit)
         """Everything FakeSent stores, one field per API family (``state.messages``, ...)."""
@@ -234,7 +234,7 @@ class FakeSent:
         }
         if event is not None:
             record["event"] = event
-        self.events.append(record)
+        self._keep(self.events, record)
         await self._delivery(record)
         for listener in list(self.event_listeners):
             await listener(record)
