@@ -149,9 +149,22 @@ class Delivery:
         self._session: aiohttp.ClientSession | None = None
         self._tasks: set[asyncio.Task[None]] = set()
         self._closed = False
-        self.config = store.delivery
-        self.hooks = store.by_id
-        self.log = store.log
+        self._store = store
+
+    @property
+    def config(self) -> DeliveryConfig:
+        """The delivery knobs (``state.webhooks.delivery``)."""
+        return self._store.delivery
+
+    @property
+    def hooks(self) -> dict[str, Webhook]:
+        """The webhooks by id (``state.webhooks.by_id``)."""
+        return self._store.by_id
+
+    @property
+    def log(self) -> dict[str, dict[str, WebhookEventRecord]]:
+        """Each webhook's delivery log by row id (``state.webhooks.log``)."""
+        return self._store.log
 
     def install(self, app: web.Application) -> None:
         """Tie the HTTP session and the pending tasks to the server's life-cycle."""

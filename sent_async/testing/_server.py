@@ -29,7 +29,7 @@ from . import _routes
 from ._delivery import Delivery
 from ._faults import Delay, Fault, Misbehaviour
 from ._state import State
-from ._support import STATE, ApiFailure, error_response, now, request_id, zulu
+from ._support import STATE, ApiFailure, error_response, new_id, now, request_id, zulu
 
 log = logging.getLogger("sent.testing")
 T = TypeVar("T")
@@ -81,7 +81,6 @@ class FakeSent:
         log_limit: int | None = DEFAULT_LOG_LIMIT,
     ) -> None:
         self.api_key = api_key
-        self.organization_id = str(uuid.uuid4())
         self.log_limit = log_limit
         self.requests: list[RecordedRequest] = []
         """The newest requests FakeSent received, oldest first (at most ``log_limit``)."""
@@ -90,7 +89,7 @@ class FakeSent:
         self.events: list[dict[str, Any]] = []
         """The webhook events FakeSent emitted, oldest first (delivered or not; ``log_limit``)."""
         self.event_listeners: list[Callable[[dict[str, Any]], Awaitable[None]]] = []
-        self.state = State.new(self.organization_id, self.emit)
+        self.state = State.new(new_id(), self.emit)
         """Everything FakeSent stores, one field per API family (``state.messages``, ...)."""
         self.base_url = ""
         self._misbehaviour = Misbehaviour(latency=latency)
@@ -107,6 +106,15 @@ class FakeSent:
 
     def __repr__(self) -> str:
         return f"FakeSent(base_url={self.base_url!r})"
+
+    @property
+    def organization_id(self) -> str:
+        """The id of the organization FakeSent's API key belongs to."""
+        return self.state.organization_id
+
+    @organization_id.setter
+    def organization_id(self, value: str) -> None:
+        self.state.organization_id = value
 
     # -- life-cycle --------------------------------------------------------------------------
     async def start(self) -> FakeSent:

@@ -25,11 +25,14 @@ from ._voice import Calls
 from ._webhooks import Webhooks
 
 
-@attrs.define(eq=False)
+@attrs.define(eq=False, on_setattr=attrs.setters.frozen)
 class State:
-    """Everything one FakeSent remembers, by family. Tests may read and change it freely."""
+    """Everything one FakeSent remembers, by family. Tests may read and change the stores.
 
-    organization_id: str
+    The stores themselves cannot be swapped: they hold references to one another.
+    """
+
+    organization_id: str = attrs.field(on_setattr=attrs.setters.NO_OP)
     me: Organization
     profiles: Profiles
     contacts: Contacts
