@@ -292,12 +292,12 @@ class FakeSent:
             request.transport.abort()  # committed, but the client never hears back
         return response
 
-    def _keep(self, log: list[Any], entry: Any) -> None:
+    def _keep(self, entries: list[Any], entry: Any) -> None:
         """Append ``entry``, dropping the oldest entries beyond ``log_limit``."""
-        log.append(entry)
-        excess = len(log) - self.log_limit if self.log_limit is not None else 0
+        entries.append(entry)
+        excess = len(entries) - self.log_limit if self.log_limit is not None else 0
         if excess > 0:
-            del log[:excess]
+            del entries[:excess]
 
     async def _respond(self, request: web.Request, handler: Handler) -> web.StreamResponse:
         delay = self._misbehaviour.delay_for(request)
