@@ -16,6 +16,7 @@ import asyncio
 import contextlib
 import os
 import re
+from functools import partial
 from collections.abc import Awaitable, Callable
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -241,6 +242,9 @@ class RedisPacer:
         try:
             pubsub = self._redis.pubsub(ignore_subscribe_messages=True)
             await self._call(lambda: pubsub.subscribe(self._channel))
+            for script in (_scripts.RESERVE, _scripts.RATE_LIMITED, _scripts.CHECK):
+                # loaded once per job, so concurrent first calls do not each meet NOSCRIPT
+                await self._call(partial(self._redis.script_load, script))
             self._listening.set()
             while True:
                 message = await pubsub.get_message(timeout=None)
