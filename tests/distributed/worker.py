@@ -12,11 +12,8 @@ import json
 import sys
 import time
 
-import attrs
-
-from sent_async import AsyncSent
+from sent_async import AsyncSent, RetryPolicy
 from sent_async.distributed import RedisRateLimit
-from sent_async.testing import FAST_RETRY
 
 PHONE = "+14155550123"
 
@@ -25,7 +22,8 @@ async def main(
     base_url: str, redis_url: str, account: str, rate: str, count: str, job: str
 ) -> None:
     limit = RedisRateLimit(redis_url, account=account, per_second=float(rate), unavailable_after=2)
-    retry = attrs.evolve(FAST_RETRY, max_retries=0)  # a 429 reaches the job (and the fleet)
+    # No transport retries: a 429 reaches the job (and through it, the fleet).
+    retry = RetryPolicy(initial_delay=0.01, max_delay=0.05, max_retries=0)
     async with AsyncSent("sk_test_worker_key", base_url=base_url, retry=retry) as sent:
         # Open the connection first: its set-up time is not the pacer's to hide.
         await sent.messages.send(to=PHONE, text="warm", idempotency_key=f"warm-{job}")
