@@ -27,10 +27,10 @@ import anyio
 import anyio.from_thread
 import anyio.to_thread
 
+from sent_async._bulk.checkpoint import Checkpoint
 from sent_async._bulk.client import AsyncBulk, create_many_job, job_options, send_many_job
 from sent_async._bulk.job import BulkJob
 from sent_async._bulk.options import KeyFn, wants_key
-from sent_async._bulk.checkpoint import Checkpoint
 from sent_async._bulk.pacer import RateLimit
 from sent_async._bulk.pacing import PacerFactory
 from sent_async._bulk.progress import ProgressBar

@@ -89,6 +89,12 @@ class RedisCheckpoint:
         for client in clients.values():
             await client.aclose()
 
+    async def __aenter__(self) -> RedisCheckpoint:
+        return self
+
+    async def __aexit__(self, *exc_info: object) -> None:
+        await self.aclose()
+
     def _redis(self) -> Redis:
         import asyncio
 

@@ -16,8 +16,8 @@ import asyncio
 import contextlib
 import os
 import re
-from functools import partial
 from collections.abc import Awaitable, Callable
+from functools import partial
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import anyio

@@ -6,8 +6,8 @@ from collections.abc import AsyncIterable, Callable, Iterable, Mapping
 from typing import Any
 
 from .. import _validate
-from .._bulk.client import create_many
 from .._bulk.checkpoint import Checkpoint
+from .._bulk.client import create_many
 from .._bulk.pacer import RateLimit
 from .._bulk.pacing import PacerFactory
 from .._bulk.progress import ProgressBar

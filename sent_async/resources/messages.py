@@ -12,8 +12,8 @@ from collections.abc import AsyncIterable, Callable, Iterable, Mapping, Sequence
 from typing import Any
 
 from .. import _validate
-from .._bulk.client import send_many
 from .._bulk.checkpoint import Checkpoint
+from .._bulk.client import send_many
 from .._bulk.pacer import RateLimit
 from .._bulk.pacing import PacerFactory
 from .._bulk.progress import ProgressBar
