@@ -15,7 +15,7 @@ import shutil
 import signal
 import subprocess
 import time
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -152,3 +152,30 @@ def mean_rate(times: list[float]) -> float:
     """Requests per second from the first to the last arrival."""
     ordered = sorted(times)
     return (len(ordered) - 1) / (ordered[-1] - ordered[0])
+
+
+@contextlib.contextmanager
+def serve_in_thread(counter: Counter) -> Iterator[Counter]:
+    """``serve`` on an event loop of its own, in a thread (for tests of the sync facade)."""
+    import asyncio
+    import threading
+
+    ready = threading.Event()
+    stop: list[Any] = []
+
+    async def run() -> None:
+        async with serve(counter):
+            done = asyncio.Event()
+            stop.append((asyncio.get_running_loop(), done))
+            ready.set()
+            await done.wait()
+
+    thread = threading.Thread(target=asyncio.run, args=(run(),), daemon=True)
+    thread.start()
+    ready.wait(10)
+    try:
+        yield counter
+    finally:
+        loop, done = stop[0]
+        loop.call_soon_threadsafe(done.set)
+        thread.join(10)

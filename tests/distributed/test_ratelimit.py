@@ -227,3 +227,51 @@ def test_missing_extra_names_it():
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert done.returncode != 0
     assert "sent-sdk[redis]" in done.stderr
+
+
+async def test_a_429_the_transport_retried_still_pauses_the_fleet(
+    redis_server: RedisServer, counter: Counter
+):
+    """Worker A's transport absorbs the 429 itself (retries on); worker B pauses all the same."""
+    rate, n = 20, 12
+    counter.answer_429_at, counter.retry_after = 5, 1.0
+    acct = account()
+
+    async def worker(name: str, retries: int) -> Any:
+        limit = RedisRateLimit(redis_server.url, account=acct, per_second=rate)
+        retry = attrs.evolve(FAST_RETRY, max_retries=retries)
+        async with AsyncSent("sk_test_key", base_url=counter.base_url, retry=retry) as sent:
+            return await sent.messages.send_many(
+                [PHONE] * n, text="hi", rate_limit=limit, job_id=name, concurrency=4
+            )
+
+    async with anyio.create_task_group() as tg:
+        tg.start_soon(worker, "a", 2)
+        tg.start_soon(worker, "b", 2)
+    t = counter.rate_limited_at
+    assert t is not None
+    assert len(counter.times) == 2 * n + 1  # every item once, plus the retried one
+    assert [x for x in counter.times if t + 0.15 < x < t + 0.95] == []
+
+
+def test_the_sync_facade_takes_a_shared_limit_and_a_checkpoint(
+    redis_server: RedisServer, tmp_path: Any
+):
+    from sent_async import FileCheckpoint
+    from sent_sync import Sent
+
+    from .support import serve_in_thread
+
+    with serve_in_thread(Counter()) as counter:
+        limit = RedisRateLimit(redis_server.url, account=account(), per_second=50)
+        checkpoint = FileCheckpoint(tmp_path / "sync.sqlite")
+        with Sent("sk_test_sync_key", base_url=counter.base_url, retry=FAST_RETRY) as sent:
+
+            def send(client: Any, phone: str, key: str) -> Any:
+                return client.messages.send(to=phone, text="hi", idempotency_key=key)
+
+            items = [PHONE] * 5
+            first = sent.bulk.run(items, send, rate_limit=limit, job_id="s", checkpoint=checkpoint)
+            again = sent.bulk.run(items, send, rate_limit=limit, job_id="s", checkpoint=checkpoint)
+        assert first.succeeded == 5 and again.already_done == 5
+        assert len(counter.times) == 5
