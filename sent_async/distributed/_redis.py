@@ -35,8 +35,8 @@ def import_redis() -> Any:
 
 
 def safe_url(url: str) -> str:
-    """The URL without its user and password (it goes into reprs and errors)."""
-    return _USERINFO.sub("//***@", url)
+    """The URL without user, password or query (``?password=``): it goes into reprs and errors."""
+    return _USERINFO.sub("//***@", url.split("?", 1)[0])
 
 
 def check_url(url: object) -> str:

@@ -208,13 +208,26 @@ def test_bad_url_is_refused():
         RedisRateLimit("http://localhost", account="acme-prod", per_second=1)
 
 
-def test_repr_hides_the_redis_password():
-    limit = RedisRateLimit(
-        "redis://user:hunter2pass@redis.internal:6379/0", account="acme-prod", per_minute=300
-    )
+@pytest.mark.parametrize(
+    "url",
+    [
+        "redis://user:hunter2pass@redis.internal:6379/0",
+        "redis://:hunter2pass@redis.internal:6379/0",
+        "redis://redis.internal:6379/0?password=hunter2pass",
+        "unix://:hunter2pass@/run/redis.sock",
+    ],
+)
+async def test_the_redis_password_stays_out_of_reprs_and_errors(url: str, counter: Counter):
+    limit = RedisRateLimit(url, account="acme-prod", per_minute=300, unavailable_after=0.2)
     assert "hunter2pass" not in repr(limit)
     assert "acme-prod" in repr(limit)
     assert limit.rate == 5.0
+    if url.startswith("unix"):  # unreachable: the error names the URL, masked
+        async with sent_client(counter) as sent:
+            with pytest.raises(RateLimiterUnavailableError) as info:
+                await sent.messages.send_many([PHONE], text="hi", rate_limit=limit, job_id="p")
+        assert "hunter2pass" not in str(info.value)
+        assert "hunter2pass" not in repr(info.value)
 
 
 def test_share_scales_the_rate():
