@@ -13,16 +13,18 @@ it could be sent twice; the report lists it as failed with NeedsCheckError.
 from __future__ import annotations
 
 import os
-import sqlite3
 import threading
 import time
 from collections.abc import Callable
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 import anyio.to_thread
 import attrs
 
 from .._errors import SentError, SentValidationError
+
+if TYPE_CHECKING:
+    import sqlite3
 
 STALE_AFTER = 23 * 3600.0
 """Sent keeps an Idempotency-Key 24 h; an item first tried longer ago than this needs a check."""
@@ -114,6 +116,8 @@ class FileCheckpoint:
 
     def _conn(self) -> sqlite3.Connection:
         if self._db is None:
+            import sqlite3  # here, not at import time: most programs never checkpoint
+
             db = sqlite3.connect(
                 self.path, timeout=30, isolation_level=None, check_same_thread=False
             )

@@ -38,7 +38,7 @@ _ACCOUNT = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.:-]{0,63}")
 KEY_PREFIXES = ("sk_", "sent_", "pk_", "rk_")
 """An account label starting with one of these looks like an API key and is refused."""
 TTL_MS = 600_000
-"""The shared state expires 10 minutes after its last use."""
+"""The shared state expires 10 minutes after its last use (or twice ``max_pause``, if longer)."""
 
 
 def check_account(account: object) -> str:
@@ -132,6 +132,7 @@ class RedisPacer:
         self._rate_limited: AsyncScript = self._redis.register_script(_scripts.RATE_LIMITED)
         self._check: AsyncScript = self._redis.register_script(_scripts.CHECK)
         self._channel = f"{limit.key}:pause"
+        self._ttl = max(TTL_MS, int(2000 * limit.max_pause))  # outlives the longest pause
         self._listener: asyncio.Task[None] | None = None
         self._listening: asyncio.Event | None = None
         self._blind = False  # the pause channel was lost: re-check the pause on every wake
@@ -204,7 +205,7 @@ class RedisPacer:
 
     async def _take_slot(self) -> tuple[str, float]:
         limit = self._limit
-        args = [limit.rate, limit.burst, 1, INCREASE if self._adaptive else 0, TTL_MS]
+        args = [limit.rate, limit.burst, 1, INCREASE if self._adaptive else 0, self._ttl]
         reply: list[str] = await self._call(lambda: self._reserve(keys=[limit.key], args=args))
         self._rate = float(reply[2])
         return reply[0], float(reply[1])
@@ -214,7 +215,7 @@ class RedisPacer:
         pause = min(pause, self._limit.max_pause)
         self._pause_end = max(self._pause_end, anyio.current_time() + pause)  # at once, locally
         limit = self._limit
-        args = [limit.rate, pause, "1" if self._adaptive else "0", MIN_RATE, TTL_MS]
+        args = [limit.rate, pause, "1" if self._adaptive else "0", MIN_RATE, self._ttl]
         keys = [limit.key, self._channel]
         reply: list[str] = await self._call(lambda: self._rate_limited(keys=keys, args=args))
         self._rate = float(reply[2])
