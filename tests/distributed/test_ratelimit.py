@@ -284,3 +284,33 @@ def test_the_sync_facade_takes_a_shared_limit_and_a_checkpoint(
             again = sent.bulk.run(items, send, rate_limit=limit, job_id="s", checkpoint=checkpoint)
         assert first.succeeded == 5 and again.already_done == 5
         assert len(counter.times) == 5
+
+
+@attrs.define
+class NoGate:
+    """A transport gate that never closes (the pacers are driven directly)."""
+
+    gate_until: float = 0.0
+
+
+async def test_one_cut_per_storm_then_lazy_growth(redis_server: RedisServer):
+    limit = RedisRateLimit(redis_server.url, account=account(), per_second=20)
+    a, b = limit.pacer(NoGate(), adaptive=True), limit.pacer(NoGate(), adaptive=True)
+    try:
+        await a.acquire()
+        await b.acquire()
+        await a.on_rate_limited(0.3)
+        await b.on_rate_limited(0.2)  # the same storm: no second cut
+        assert a.rate == b.rate == 10.0
+        await anyio.sleep(0.05)  # the pause channel delivers
+        assert a.pauses == b.pauses == 1
+        started = anyio.current_time()
+        await b.acquire()  # b is held by the pause a reported
+        assert anyio.current_time() - started >= 0.2
+        await anyio.sleep(1.0)
+        await a.acquire()  # growth is computed in the reservation: +5 % of 20/s per second
+        assert a.rate is not None and 10.5 < a.rate < 12.5
+        assert a.round_trips >= 1
+    finally:
+        await a.aclose()
+        await b.aclose()
