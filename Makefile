@@ -70,5 +70,18 @@ $(DOCS_STAMP): $(STAMP) pyproject.toml
 docs: $(DOCS_STAMP)  ## build the docs site, --strict
 	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict --quiet
 
+# The distributed tests (tests/distributed) start a real redis-server: Debian's package,
+# installed here when missing (needs root for apt-get; harmless when already installed).
+redis-server:  ## install Debian's redis-server if missing (the distributed tests need one)
+	@command -v redis-server >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    DEBIAN_FRONTEND=noninteractive apt-get install -y -q redis-server >/dev/null 2>&1 || \
+	    { apt-get update -q >/dev/null && \
+	      DEBIAN_FRONTEND=noninteractive apt-get install -y -q redis-server >/dev/null; } || \
+	    echo "could not install redis-server: the distributed tests will be skipped"; \
+	  else echo "redis-server missing (apt-get install redis-server): distributed tests skip"; fi; }
+pytest test310: redis-server
+.PHONY: redis-server
+
 clean:  ## remove venvs and build output
 	rm -rf $(VENV) $(VENV310) build dist site
