@@ -53,8 +53,8 @@ RAW_CAPTURE: ContextVar[list[RawResponse[Any]] | None] = ContextVar(
 )
 """Where the transport records responses while a raw call runs (None: not recording).
 
-The sync facade's portal hands the caller's list on to its loop thread, so one capture spans
-the thread hop."""
+A sync raw call sets it on the caller's thread; the portal's ``run_coroutine_threadsafe`` runs
+the request in a copy of the caller's context, so the loop thread records into the same list."""
 
 
 def _answer(sink: list[RawResponse[Any]], data: T, name: str) -> RawResponse[T]:

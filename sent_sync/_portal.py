@@ -24,7 +24,6 @@ from typing import Any, Generic, TypeVar
 from sent_async._errors import ClientClosedError
 from sent_async._loop_thread import LoopThread
 from sent_async._pagination import AsyncPage
-from sent_async._response import RAW_CAPTURE
 
 T = TypeVar("T")
 C = TypeVar("C", bound="SyncClient")
@@ -81,11 +80,8 @@ class Portal:
                 "use sent_async.AsyncSent in async code"
             )
         finished = threading.Event()
-        capture = RAW_CAPTURE.get()  # a raw call (with_raw_response) records across the hop
 
         async def run() -> T:
-            if capture is not None:
-                RAW_CAPTURE.set(capture)  # in this task's own context only
             try:
                 return await fn()
             finally:

@@ -43,6 +43,35 @@ def test_check_fails_on_a_stale_sync_file():
         target.write_text(original)
 
 
+@pytest.mark.parametrize("side", ["sent_async", "sent_sync"])
+def test_check_fails_on_a_stale_raw_view(side: str):
+    target = ROOT / side / "_raw.py"
+    original = target.read_text()
+    line = next(x for x in original.splitlines() if x.strip().startswith("send = "))
+    try:
+        target.write_text(original.replace(line + "\n", "", 1))  # a call lost its raw twin
+        result = run("gen_facades.py", "--check")
+        assert result.returncode == 1
+        assert f"{side}/_raw.py" in result.stderr and "+" + line in result.stdout
+    finally:
+        target.write_text(original)
+
+
+def test_check_fails_on_a_leftover_raw_module():
+    """The raw views used to be one module per source under ``_raw/``: leftovers are caught."""
+    orphan = ROOT / "sent_async" / "_raw" / "messages.py"
+    made = not orphan.parent.exists()
+    try:
+        orphan.parent.mkdir(exist_ok=True)
+        orphan.write_text("# left behind\n")
+        result = run("gen_facades.py", "--check")
+        assert result.returncode == 1 and "_raw/messages.py" in result.stderr
+    finally:
+        orphan.unlink()
+        if made:
+            orphan.parent.rmdir()
+
+
 def test_check_fails_on_an_orphaned_file():
     orphan = ROOT / "sent_sync" / "resources" / "orphan.py"
     try:
