@@ -34,7 +34,12 @@ P = ParamSpec("P")
 
 @attrs.frozen(kw_only=True)
 class RawResponse(Generic[T]):
-    """The unwrapped ``data`` plus the envelope's ``meta``, the HTTP status and headers."""
+    """The unwrapped ``data`` plus the envelope's ``meta``, the HTTP status and headers.
+
+    ``client.with_raw_response.<family>.<call>(...)`` answers one for every call, with the call's
+    own parameters. For a paged ``list`` call, ``data`` is the first page (``AsyncPage``; in
+    ``sent_sync`` a ``Page``) and the other fields describe that page's response.
+    """
 
     data: T
     meta: ApiMeta

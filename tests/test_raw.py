@@ -11,7 +11,7 @@ from typing import Any
 import anyio
 import pytest
 
-from sent_async import AsyncSent, SentValidationError
+from sent_async import AsyncSent, NotFoundError, SentValidationError
 from sent_async._pagination import AsyncPage
 from sent_async._response import RawResponse
 from sent_async.resources._base import AsyncResource
@@ -24,6 +24,7 @@ from sent_sync.resources.profiles import Profiles
 from .support import FAST_RETRY, rearm
 
 PHONES = [f"+1415555020{i}" for i in range(5)]
+MISSING_ID = "00000000-0000-4000-8000-000000000000"
 NO_RAW = {"send_many", "create_many"}  # many requests each: one raw response would mislead
 
 
@@ -140,6 +141,15 @@ async def test_bad_input_is_refused_before_sending(client: AsyncSent, server: Fa
     with pytest.raises(SentValidationError):
         await client.with_raw_response.contacts.list(page_size=0)
     assert len(server.requests) == before
+
+
+@pytest.mark.anyio
+async def test_errors_are_raised_as_by_the_plain_call(client: AsyncSent, server: FakeSent) -> None:
+    server.fail_next(503, times=1)  # retried: only the answer that succeeded is captured
+    me = await client.with_raw_response.me.get()
+    assert me.status_code == 200 and server.requests[-1].headers.get("x-sent-retry-count") == "1"
+    with pytest.raises(NotFoundError):
+        await client.with_raw_response.contacts.get(MISSING_ID)
 
 
 @pytest.mark.anyio
