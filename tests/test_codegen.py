@@ -64,7 +64,7 @@ def test_check_fails_on_a_stale_raw_view(copy: Path, side: str):
 def test_check_fails_on_a_leftover_raw_module(copy: Path):
     """The raw views used to be one module per source under ``_raw/``: leftovers are caught."""
     orphan = copy / "sent_async" / "_raw" / "messages.py"
-    orphan.parent.mkdir()
+    orphan.parent.mkdir(exist_ok=True)  # a checkout may hold an old __pycache__ there
     orphan.write_text("# left behind\n")
     result = run("gen_facades.py", "--check", root=copy)
     assert result.returncode == 1 and "_raw/messages.py" in result.stderr
