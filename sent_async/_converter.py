@@ -356,7 +356,7 @@ def _fast_writer(conv: cattrs.Converter, cls: type, checked: Any) -> Any:
     """
     attrs.resolve_types(cls)
     ns: dict[str, Any] = {"checked": checked, "UNSET": UNSET, "P": _PASS}
-    ns["u"] = conv.unstructure
+    ns["w"] = _runtime_writer(conv)
     # The hooks cattrs's function calls per field (none: the value as it is), so each field is
     # written exactly as there, a class that holds itself included.
     handlers = getattr(checked, "__globals__", {})
@@ -371,9 +371,7 @@ def _fast_writer(conv: cattrs.Converter, cls: type, checked: Any) -> Any:
         elif hook is not None:
             write = [f"d[{key!r}] = v"]
         else:  # a union: written by the value's runtime type, as cattrs does
-            write = [f"d[{key!r}] = v if v.__class__ in P else "
-                     "[x if x.__class__ in P else u(x) for x in v] if v.__class__ is list "
-                     "else u(v)"]  # fmt: skip
+            write = [f"d[{key!r}] = v if v.__class__ in P else w(v)"]
         if f.default is UNSET:
             omitted += [f"v = o.{f.name}", "if v is not UNSET:", *("  " + w for w in write)]
         else:
@@ -383,6 +381,31 @@ def _fast_writer(conv: cattrs.Converter, cls: type, checked: Any) -> Any:
     lines += ["    return checked(o)"]
     name = f"write_{cls.__name__}"
     return _compile(name, f"sent-writer {cls.__name__}", f"def {name}(o):", lines, ns)
+
+
+def _runtime_writer(conv: cattrs.Converter) -> Callable[[Any], Any]:
+    """Writes a value by its runtime type, as cattrs does for a union field's value.
+
+    Lists and dicts are walked here (cattrs walks them the same way: each item, key and value
+    by its own runtime type); anything else goes to the hook cattrs keeps for its class.
+    """
+    hooks: dict[type, Callable[[Any], Any]] = {}
+
+    def write(v: Any) -> Any:
+        c = v.__class__
+        if c is list:
+            return [x if x.__class__ in _PASS else write(x) for x in v]
+        if c is dict:
+            return {
+                (k if k.__class__ in _PASS else write(k)): (x if x.__class__ in _PASS else write(x))
+                for k, x in v.items()
+            }
+        hook = hooks.get(c)
+        if hook is None:
+            hook = hooks[c] = conv.get_unstructure_hook(c)
+        return hook(v)
+
+    return write
 
 
 def _compile(name: str, label: str, head: str, body: list[str], ns: dict[str, Any]) -> Any:
