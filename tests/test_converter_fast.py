@@ -172,9 +172,9 @@ def _instance(cls: type, depth: int = 0) -> st.SearchStrategy[Any]:
     return st.fixed_dictionaries(required, optional=optional).map(lambda kw: cls(**kw))
 
 
-def _write(conv: cattrs.Converter, value: Any) -> tuple[str, str]:
+def _write(write: Any, value: Any) -> tuple[str, str]:
     try:
-        return "ok", repr(conv.unstructure(value))  # repr: key order and types count too
+        return "ok", repr(write(value))  # repr: key order and types count too
     except Exception as exc:  # whatever cattrs raises, the writer must too
         return "error", type(exc).__name__
 
@@ -183,8 +183,18 @@ def _write(conv: cattrs.Converter, value: Any) -> tuple[str, str]:
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(data=st.data())
 def test_fast_writer_matches_cattrs(cls: type, data: st.DataObject) -> None:
+    """The writer against cattrs's function for the same class in the same converter.
+
+    Not against another converter: for a class that holds itself, cattrs picks a field's hook
+    by the order in which classes were first written, so two converters may differ there.
+    """
     value = data.draw(_instance(cls))
-    assert _write(FAST, value) == _write(REFERENCE, value)
+    writer = FAST.get_unstructure_hook(cls)
+    cattrs_fn = writer.__globals__["checked"]
+    assert cattrs_fn.__name__.startswith("unstructure_")  # cattrs's generated function
+    assert _write(writer, value) == _write(cattrs_fn, value)
+    if cls is not models.WebhookEventType:  # the class that holds itself (see above)
+        assert _write(writer, value) == _write(REFERENCE.unstructure, value)
 
 
 def test_the_writers_are_in_use() -> None:
