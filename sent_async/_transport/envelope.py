@@ -116,9 +116,10 @@ def data_of(
             body=redact(doc, known),
             **context,
         )
-    except (ValueError, TypeError):
+    except (ValueError, TypeError):  # ``data`` itself has the wrong JSON type
         error = APIResponseValidationError(
-            f"the response data does not match {_name(into)}",
+            f"the response data does not match {_name(into)}: "
+            f"invalid value for type, expected {_name(into)} @ data",
             status_code=status,
             body=redact(doc, known),
             **context,
