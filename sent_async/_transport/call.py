@@ -145,7 +145,7 @@ class _Call:
     """
 
     __slots__ = (
-        "context", "core", "deadline", "headers", "into", "key", "limiter", "options",
+        "clock", "context", "core", "deadline", "headers", "into", "key", "limiter", "options",
         "params", "payload", "probe", "replay_safe", "session", "spent", "still_limited", "url",
     )  # fmt: skip
 
@@ -188,7 +188,8 @@ class _Call:
         }
         self.url = opts.base_url + path
         self.session, self.limiter = self.core.session()
-        self.deadline = asyncio.get_running_loop().time() + opts.timeout.deadline
+        self.clock = asyncio.get_running_loop().time  # what anyio.current_time() reads
+        self.deadline = self.clock() + opts.timeout.deadline
         self.spent = 0
         self.probe = self.still_limited = False
         _log_body("request", method, path, payload, self.core.known_secrets)
@@ -199,7 +200,7 @@ class _Call:
         context["attempts"] += 1
         if context["attempts"] > 1:
             self.headers["x-sent-retry-count"] = str(context["attempts"] - 1)
-        return asyncio.get_running_loop().time()
+        return self.clock()
 
     def decode(self, answer: Answer, started: float) -> Any:
         """The body as JSON (None when it is not JSON), logged at DEBUG."""
@@ -267,7 +268,7 @@ class _Call:
             code=status.code if status else None,
             retry_after=status.retry_after if status else None,
             should_retry=status.headers.get("x-should-retry") if status else None,
-            remaining=self.deadline - asyncio.get_running_loop().time(),
+            remaining=self.deadline - self.clock(),
         )
         cost = self.core.budget.spend(isinstance(error, APITimeoutError)) if decision.retry else 0
         context = self.context

@@ -21,9 +21,10 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import operator
 import os
 import platform
-from collections.abc import AsyncGenerator
+from collections.abc import AsyncGenerator, Callable
 from typing import TYPE_CHECKING, Any, cast
 
 from .._errors import ClientClosedError
@@ -36,7 +37,11 @@ from .slots import Slots
 if TYPE_CHECKING:
     import aiohttp
 
-_CANCELLING = hasattr(asyncio.Task, "cancelling")  # 3.11+: cancellations are counted
+# 3.11+ counts a task's pending cancellations; on 3.10 a cancel cannot be told apart.
+_CANCELLING = hasattr(asyncio.Task, "cancelling")
+_cancelling: Callable[[Any], int] = (
+    operator.methodcaller("cancelling") if _CANCELLING else (lambda task: 0)
+)
 
 
 def user_agent() -> str:
@@ -95,7 +100,7 @@ class Core:
         """Note the running call's task, so ``aclose()`` can end it (a dict store per call)."""
         task = asyncio.current_task()
         if task is not None:
-            self._calls[task] = cast(Any, task).cancelling() if _CANCELLING else 0
+            self._calls[task] = _cancelling(task)
         return task
 
     def leave(self, task: asyncio.Task[Any] | None) -> None:
