@@ -180,7 +180,7 @@ def test_the_response_types_are_found():
 
 
 @pytest.mark.parametrize("into", TYPES, ids=[repr(t).rsplit(".", 1)[-1] for t in TYPES])
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(data=st.data())
 def test_any_json_gives_a_model_or_an_sdk_error(into, data):
     value = data.draw(JSON | shaped(into))
