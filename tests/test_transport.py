@@ -371,3 +371,15 @@ async def test_no_secret_in_logs_reprs_or_errors(caplog, scripted):
     for secret in (key, "4111111111111111", "987"):
         assert secret not in text  # ...and never shows a secret
     assert json.loads(srv.seen[-1][3])["payment_details"] == card  # sent only on the wire
+
+
+def test_new_keys_are_version_4_uuids_and_never_repeat():
+    import uuid
+
+    from sent_async._transport.call import new_key
+
+    keys = [new_key() for _ in range(2000)]
+    assert len(set(keys)) == len(keys)
+    for key in keys[:200]:
+        parsed = uuid.UUID(key)
+        assert (str(parsed), parsed.version, parsed.variant) == (key, 4, uuid.RFC_4122)
