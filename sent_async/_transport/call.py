@@ -1,6 +1,6 @@
 """The one place that talks HTTP: headers, idempotency, timeouts, retries, logging.
 
-A ``Core`` (``_core.py``) belongs to one root client and is shared by its views
+A ``Core`` (``core.py``) belongs to one root client and is shared by its views
 (``for_profile``, ``with_options``): one aiohttp session, one pool of connection slots, one
 retry budget and one rate-limit gate. A ``Transport`` is a core plus the options of one view;
 resources hold one and call ``request``.
@@ -8,7 +8,7 @@ resources hold one and call ``request``.
 One logical call: the body is serialised once and an Idempotency-Key attached once; then each
 attempt waits for the rate-limit gate, then for a connection slot, and only then starts its own
 clock (so time spent queued never causes a timeout); failures are classified and retried per
-``_retry.decide``; the whole call is bounded by ``Timeout.deadline``.
+``retry.decide``; the whole call is bounded by ``Timeout.deadline``.
 
 Logging (``logging.getLogger("sent")``): DEBUG, one line per attempt with method, path (never
 the query), status or failure, attempt, elapsed seconds and request id; INFO, one line per

@@ -1,6 +1,6 @@
 """What one root client shares with its views: the aiohttp session, slots, budget and gate.
 
-Life-cycle rules (RELIABILITY.md §3.5):
+Life-cycle rules (docs/reliability.md §5):
 
 * The session is created lazily inside the running event loop and belongs to that loop. Using
   the client from another loop raises ``ClientClosedError`` (one client per loop; the sync

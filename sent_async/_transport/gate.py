@@ -99,7 +99,8 @@ class RateGate:
             probe.set()
 
     def _jitter(self) -> float:
-        # At least RELIABILITY's U(0, min(1 s, 0.1 x Retry-After)); with many waiters about one
-        # wake per millisecond (capped at a second), so a crowd ramps up instead of stampeding.
+        # At least U(0, min(1 s, 0.1 x Retry-After)) (docs/reliability.md §4); with many
+        # waiters about one wake per millisecond (capped at a second), so a crowd ramps up
+        # instead of stampeding.
         spread = min(1.0, max(self._spread, self._waiting / 1000))
         return random.uniform(0, spread)

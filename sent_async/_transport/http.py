@@ -1,4 +1,4 @@
-"""One HTTP exchange with aiohttp, and what its failures mean (RELIABILITY.md §3.1).
+"""One HTTP exchange with aiohttp, and what its failures mean (docs/reliability.md §1).
 
 ``exchange`` sends one attempt and reads the whole body under the size cap; every aiohttp,
 socket or timeout failure leaves it as an ``AttemptFailed`` saying whether the request can

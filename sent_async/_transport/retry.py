@@ -1,7 +1,7 @@
 """When to retry, and how long to wait: the policy as data plus one ``decide()``.
 
-The rules follow RELIABILITY.md §0/§3.1. A failure that happened before the request could have
-reached the server (DNS, refused, connect timeout) is always retried. One that happened after
+The rules are those of docs/reliability.md §1. A failure that happened before the request
+could have reached the server (DNS, refused, connect timeout) is always retried. One after
 (read timeout, reset, truncated body, a 5xx) is retried only when replaying is safe: the method
 is idempotent or an Idempotency-Key is attached, so the server deduplicates the replay.
 """
