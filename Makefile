@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 STAMP310 := $(VENV310)/.installed
 
-.PHONY: demo test lint typecheck sync sync-check pytest test310 bench docs clean
+.PHONY: demo test lint typecheck sync sync-check pytest test310 test-tools bench docs clean
 
 $(STAMP): pyproject.toml
 	$(PY) -m venv $(VENV)
@@ -40,10 +40,20 @@ sync-check: $(STAMP)
 	$(BIN)/python scripts/gen_models.py --check
 	$(BIN)/python scripts/gen_facades.py --check
 
-pytest: $(STAMP)
+# The proxy tests (tests/network) run a real tinyproxy. Install it where apt can (root, Debian);
+# anywhere else this step does nothing and those tests skip, saying why.
+test-tools:
+	@command -v tinyproxy >/dev/null 2>&1 || [ -x /usr/bin/tinyproxy ] || { \
+	  [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1 && { \
+	    DEBIAN_FRONTEND=noninteractive apt-get install -y -q tinyproxy-bin >/dev/null 2>&1 || \
+	    { apt-get update -q >/dev/null 2>&1 && \
+	      DEBIAN_FRONTEND=noninteractive apt-get install -y -q tinyproxy-bin >/dev/null 2>&1; }; \
+	  } || echo "tinyproxy unavailable: the proxy tests will be skipped"; }
+
+pytest: $(STAMP) test-tools
 	$(BIN)/pytest -q
 
-test310: $(STAMP310)
+test310: $(STAMP310) test-tools
 	$(VENV310)/bin/pytest -q
 
 test: lint typecheck sync-check docs pytest test310
