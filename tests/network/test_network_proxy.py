@@ -17,6 +17,7 @@ from sent_async import APIConnectionError, APIStatusError, AsyncSent, SentError
 from sent_async.testing import FAST_RETRY, FakeSent
 from sent_sync import Sent
 
+from ..support import error_envelope, reply
 from .support import PROXY_PASSWORD, PROXY_USER, LocalCA, Tinyproxy, free_port, tls_fake
 
 StartProxy = Callable[..., Tinyproxy]
@@ -36,7 +37,7 @@ def _assert_not_leaked(caplog: pytest.LogCaptureFixture, *shown: object) -> None
         texts.extend(repr(v) for v in vars(record).values())
     blob = "\n".join(texts)
     assert PROXY_PASSWORD not in blob
-    assert f"{PROXY_USER}:" not in blob
+    assert f"//{PROXY_USER}" not in blob  # no URL with its userinfo
 
 
 @pytest.fixture
@@ -215,3 +216,19 @@ async def test_sync_client_through_an_authenticating_proxy(server: FakeSent, tin
     assert await anyio.to_thread.run_sync(call)
     assert "tinyproxy" in (_header(server.requests[-1].headers, "via") or "")
     await proxy.idle()
+
+
+@pytest.mark.anyio
+async def test_a_proxy_page_echoing_the_password_is_masked(
+    scripted: Callable[..., Any], caplog: pytest.LogCaptureFixture
+):
+    caplog.set_level(logging.DEBUG, logger="sent")
+    page = error_envelope("PROXY_AUTH", f"bad credentials {PROXY_USER}:{PROXY_PASSWORD}")
+    proxy = await scripted(reply(407, page))  # answers the absolute-form request itself
+    with_auth = proxy.base_url.replace("http://", f"http://{PROXY_USER}:{PROXY_PASSWORD}@")
+    async with AsyncSent("sk_test", base_url="http://127.0.0.1:9", proxy=with_auth) as sent:
+        with pytest.raises(APIStatusError) as info:
+            await sent.me.get()
+    assert info.value.status_code == 407
+    assert proxy.seen[0][1] == "/v3/me"
+    _assert_not_leaked(caplog, info.value, getattr(info.value, "body", None))
