@@ -7,7 +7,11 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 STAMP310 := $(VENV310)/.installed
 
-.PHONY: demo test lint typecheck sync sync-check pytest test310 test-tools bench docs clean
+.PHONY: help demo test lint format typecheck sync sync-check pytest test310 bench docs clean
+.DEFAULT_GOAL := help
+
+help:  ## list the targets
+	@grep -hE '^[a-z0-9-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  %-12s %s\n", $$1, $$2}'
 
 $(STAMP): pyproject.toml
 	$(PY) -m venv $(VENV)
@@ -21,44 +25,39 @@ $(STAMP310): pyproject.toml
 	$(VENV310)/bin/pip install -q -e '.[dev]'
 	touch $@
 
-demo: $(STAMP)
+demo: $(STAMP)  ## run the quickstart against FakeSent (or the real API with SENT_DM_API_KEY)
 	$(BIN)/python examples/quickstart.py
 
-lint: $(STAMP)
+lint: $(STAMP)  ## ruff check and format check
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
-typecheck: $(STAMP)
+format: $(STAMP)  ## fix imports and format everything with ruff
+	$(BIN)/ruff check --fix --select I .
+	$(BIN)/ruff format .
+
+typecheck: $(STAMP)  ## mypy --strict on the packages, tests and examples
 	$(BIN)/mypy sent_async sent_sync
 	$(BIN)/mypy tests examples
 
-sync: $(STAMP)
+sync: $(STAMP)  ## regenerate models (from spec/) and sent_sync + raw wrappers (from sent_async)
 	$(BIN)/python scripts/gen_models.py
 	$(BIN)/python scripts/gen_facades.py
 
-sync-check: $(STAMP)
+sync-check: $(STAMP)  ## fail if any generated file is stale
 	$(BIN)/python scripts/gen_models.py --check
 	$(BIN)/python scripts/gen_facades.py --check
 
-# The proxy tests (tests/network) run a real tinyproxy. Install it where apt can (root, Debian);
-# anywhere else this step does nothing and those tests skip, saying why.
-test-tools:
-	@command -v tinyproxy >/dev/null 2>&1 || [ -x /usr/bin/tinyproxy ] || { \
-	  [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1 && { \
-	    DEBIAN_FRONTEND=noninteractive apt-get install -y -q tinyproxy-bin >/dev/null 2>&1 || \
-	    { apt-get update -q >/dev/null 2>&1 && \
-	      DEBIAN_FRONTEND=noninteractive apt-get install -y -q tinyproxy-bin >/dev/null 2>&1; }; \
-	  } || echo "tinyproxy unavailable: the proxy tests will be skipped"; }
-
-pytest: $(STAMP) test-tools
+pytest: $(STAMP)  ## the test suite on the default Python
 	$(BIN)/pytest -q
 
-test310: $(STAMP310) test-tools
+test310: $(STAMP310)
 	$(VENV310)/bin/pytest -q
 
+test:  ## everything CI runs (lint, types, generated code, docs, tests on 3.10 too)
 test: lint typecheck sync-check docs pytest test310
 
-bench: $(STAMP)
+bench: $(STAMP)  ## benchmark against raw aiohttp and sentdm (~9 min); writes bench/results.md
 	$(BIN)/python bench/run.py $(BENCH_ARGS)
 
 # The docs extra is installed on top of the dev venv (its own stamp, so `make test` without
@@ -68,8 +67,32 @@ $(DOCS_STAMP): $(STAMP) pyproject.toml
 	$(BIN)/pip install -q -e '.[dev,docs]'
 	touch $@
 
-docs: $(DOCS_STAMP)
+docs: $(DOCS_STAMP)  ## build the docs site, --strict
 	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict --quiet
 
-clean:
+# The distributed tests (tests/distributed) start a real redis-server: Debian's package,
+# installed here when missing (needs root for apt-get; harmless when already installed).
+redis-server:  ## install Debian's redis-server if missing (the distributed tests need one)
+	@command -v redis-server >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    DEBIAN_FRONTEND=noninteractive apt-get install -y -q redis-server >/dev/null 2>&1 || \
+	    { apt-get update -q >/dev/null && \
+	      DEBIAN_FRONTEND=noninteractive apt-get install -y -q redis-server >/dev/null; } || \
+	    echo "could not install redis-server: the distributed tests will be skipped"; \
+	  else echo "redis-server missing (apt-get install redis-server): distributed tests skip"; fi; }
+pytest test310: redis-server
+
+# The proxy tests (tests/network) run a real tinyproxy (Debian's tinyproxy-bin: the binary, no
+# service), installed here when missing; without root or apt this prints why they will skip.
+tinyproxy:  ## install Debian's tinyproxy if missing (the proxy tests need one)
+	@command -v tinyproxy >/dev/null 2>&1 || [ -x /usr/bin/tinyproxy ] || { \
+	  [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1 && { \
+	    DEBIAN_FRONTEND=noninteractive apt-get install -y -q tinyproxy-bin >/dev/null 2>&1 || \
+	    { apt-get update -q >/dev/null 2>&1 && \
+	      DEBIAN_FRONTEND=noninteractive apt-get install -y -q tinyproxy-bin >/dev/null 2>&1; }; \
+	  } || echo "could not install tinyproxy: the proxy tests will be skipped"; }
+pytest test310: tinyproxy
+.PHONY: redis-server tinyproxy
+
+clean:  ## remove venvs and build output
 	rm -rf $(VENV) $(VENV310) build dist site

@@ -6,11 +6,12 @@
 It reads ``sent_async/_client.py`` and ``sent_async/resources/*.py`` with ``ast`` (never
 importing them) and writes:
 
-1. ``sent_async/_raw.py``: for every resource class ``AsyncX`` an ``AsyncXWithRawResponse``
-   whose coroutines have the same parameters and return ``RawResponse[T]`` instead of ``T``;
-2. ``sent_sync/``: for every public class ``AsyncX`` (the two above included) a class ``X``
-   whose methods have the same parameters, defaults, annotations and docstrings, and whose
-   one-line bodies run the async twin on the client's portal.
+1. ``sent_async/_raw.py`` and ``sent_sync/_raw.py``: the ``with_raw_response`` views, one
+   class per resource and one line per call (``send = RawMethod(AsyncMessages.send)``) or
+   nested view (``voice = Nested(...)``); the typed helpers live in ``sent_async/_response.py``;
+2. ``sent_sync/``: for every public class ``AsyncX`` a class ``X`` whose methods have the same
+   parameters, defaults, annotations and docstrings, and whose one-line bodies run the async
+   twin on the client's portal.
 
 Output is formatted with ruff; ``--check`` compares whole files, and missing or orphaned ones.
 """
@@ -109,87 +110,84 @@ def _decorators(fn: ast.FunctionDef | ast.AsyncFunctionDef) -> set[str]:
 
 
 # -- 1. raw-response views ----------------------------------------------------------------------
-def raw_path(path: Path) -> Path:
-    """Where the raw-response views of one async module go (one module each)."""
-    return ASYNC / "_raw" / path.name
+def _raw_members(cls: ast.ClassDef) -> list[tuple[str, str | None]]:
+    """(name, AsyncSub) for each nested view, (name, None) for each call with a raw twin."""
+    out: list[tuple[str, str | None]] = []
+    for fn in cls.body:
+        if not isinstance(fn, ast.FunctionDef | ast.AsyncFunctionDef) or fn.name.startswith("_"):
+            continue
+        returns = ast.unparse(fn.returns) if fn.returns else ""
+        sub = _async_name(fn.returns) if fn.returns else None
+        if isinstance(fn, ast.FunctionDef) and "cached_property" in _decorators(fn):
+            if sub and not sub.endswith("WithRawResponse") and sub not in HAND_WRITTEN_TWINS:
+                out.append((fn.name, sub))
+        elif fn.name not in SKIP_METHODS | NO_RAW and (
+            isinstance(fn, ast.AsyncFunctionDef) or returns.startswith("AsyncPager[")
+        ):
+            out.append((fn.name, None))
+    return out
 
 
-def render_raw(path: Path, tree: ast.Module, raw_home: dict[str, str]) -> str:
-    imports = {
-        "from sent_async._response import RawResponse",
-        "from sent_async._transport.call import capture_raw",
-        *_imports(tree, _package_of(path)),
-    }
+def _raw_order(classes: dict[str, ast.ClassDef], name: str, seen: list[str]) -> list[str]:
+    """Classes reachable from ``name``, each after the views it nests (``Nested`` needs them)."""
+    if name not in seen:
+        for _, sub in _raw_members(classes[name]):
+            if sub:
+                _raw_order(classes, sub, seen)
+        seen.append(name)
+    return seen
+
+
+def render_raw(modules: dict[Path, ast.Module], sync: bool) -> str:
+    """``sent_async/_raw.py`` or ``sent_sync/_raw.py``: one line per call or nested view."""
+    classes = {c.name: c for t in modules.values() for c in _classes(t)}
+    home = {c.name: p for p, t in modules.items() for c in _classes(t)}
+    method = "SyncRawMethod" if sync else "RawMethod"
+    imports = {f"from sent_async._response import Nested, RawView, {method}"}
     body = []
-    for cls in _classes(tree):
-        imports.add(f"from {_package_of(path)}.{path.stem} import {cls.name}")
-        body.append(_raw_class(cls))
-    text = "\n\n".join(body)
-    for name in sorted(set(re.findall(r"\b(Async[A-Za-z]*WithRawResponse)\b", text))):
-        home = raw_home.get(name)
-        if home and home != _module_name(raw_path(path)):
-            imports.add(f"from {home} import {name}")
-    source = path.relative_to(ROOT).as_posix()
-    doc = f'"""Views of ``{source}`` whose calls return ``RawResponse[T]``."""'
+    for name in _raw_order(classes, "AsyncSent", []):
+        target = name.removeprefix("Async") if sync else name
+        module = _sync_module(home[name]) if sync else _module_name(home[name])
+        if target == "Sent":  # sent_sync._client imports this module: no import back at run time
+            imports.add("from typing import TYPE_CHECKING")
+            imports.add(
+                "if TYPE_CHECKING:\n    from sent_sync._client import Sent  # noqa: F401 (a base)"
+            )
+            base = 'RawView["Sent"]'
+        else:
+            imports.add(f"from {module} import {target}")
+            base = f"RawView[{target}]"
+        lines = [
+            f"class {target}WithRawResponse({base}):",
+            f'    """``{target}`` whose calls return ``RawResponse[T]``."""',
+        ]
+        for attr, sub in _raw_members(classes[name]):
+            if sub:
+                view = (sub.removeprefix("Async") if sync else sub) + "WithRawResponse"
+                lines.append(f"    {attr} = Nested({view})")
+            else:
+                lines.append(f"    {attr} = {method}({target}.{attr})")
+        body.append("\n".join(lines))
+    side = "sent_sync" if sync else "sent_async"
+    doc = (
+        f'"""``with_raw_response`` views of {side}: each call keeps its parameters and returns\n'
+        '``RawResponse[T]`` (see ``sent_async/_response.py``)."""'
+    )
+    ordered = sorted(i for i in imports if not i.startswith("if "))
+    ordered += sorted(i for i in imports if i.startswith("if "))
     return (
-        HEADER.format(source=source)
+        HEADER.format(source="sent_async/_client.py and sent_async/resources/*.py")
         + doc
         + "\n\nfrom __future__ import annotations\n\n"
-        + "\n".join(sorted(imports))
+        + "\n".join(ordered)
         + "\n\n\n"
-        + text
+        + "\n\n\n".join(body)
+        + "\n"
     )
 
 
 def _module_name(path: Path) -> str:
     return ".".join(path.relative_to(ROOT).with_suffix("").parts)
-
-
-def _raw_class(cls: ast.ClassDef) -> str:
-    name = cls.name + "WithRawResponse"
-    out = [
-        f"class {name}:",
-        f'    """{cls.name} whose calls return ``RawResponse`` (``.data``, ``.meta``, ...)."""',
-        "",
-        f"    def __init__(self, inner: {cls.name}) -> None:",
-        "        self._inner = inner",
-        "",
-    ]
-    for fn in cls.body:
-        if isinstance(fn, ast.FunctionDef) and "cached_property" in _decorators(fn):
-            sub = _async_name(fn.returns) if fn.returns else None
-            if (
-                sub
-                and not fn.name.startswith("_")
-                and not sub.endswith("WithRawResponse")
-                and sub not in HAND_WRITTEN_TWINS
-            ):
-                out += [
-                    "    @cached_property",
-                    f"    def {fn.name}(self) -> {sub}WithRawResponse:",
-                    _doc(fn).replace("    ", "        ", 1).rstrip("\n"),
-                    f"        return {sub}WithRawResponse(self._inner.{fn.name})",
-                    "",
-                ]
-        elif (
-            isinstance(fn, ast.AsyncFunctionDef)
-            and not fn.name.startswith("_")
-            and fn.name not in SKIP_METHODS
-            and fn.name not in NO_RAW
-        ):
-            ret = ast.unparse(fn.returns) if fn.returns else "None"
-            out += [
-                "    async " + _signature(fn, f"RawResponse[{ret}]"),
-                _doc(fn).replace("    ", "        ", 1).rstrip("\n"),
-                f"        return await capture_raw(self._inner.{fn.name}({_forward(fn.args)}))",
-                "",
-            ]
-    return (
-        "\n".join(line for line in out if line != "")
-        .replace("\n    @", "\n\n    @")
-        .replace("\n    async def", "\n\n    async def")
-        .replace("\n    def __init__", "\n\n    def __init__")
-    )
 
 
 def _package_of(path: Path) -> str:
@@ -222,7 +220,7 @@ def render_sync(path: Path, tree: ast.Module, twins: dict[str, str]) -> str:
         text = _sync_class(cls)
         body.append(text)
         used |= set(re.findall(r"\bAsync[A-Z][A-Za-z]*", text))
-        used |= {"Async" + n for n in re.findall(r"\b([A-Z][A-Za-z]*)\(self\._inner", text)}
+        used |= {"Async" + n for n in re.findall(r"\b([A-Z][A-Za-z]*)\(self[._)]", text)}
     target = _sync_module(path)
     for name in sorted(used):
         sync_name = name.removeprefix("Async")
@@ -302,7 +300,9 @@ def _sync_member(
     if twin is None:
         return _lines(*deco, "    " + _signature(fn), doc, f"        return {access}")
     sync_twin = twin.removeprefix("Async")
-    if sync_twin == owner and is_client:  # a view of the client: share portal, keep root alive
+    if twin.endswith("WithRawResponse"):  # raw views wrap this sync client's own resources
+        body = f"{sync_twin}(self)"
+    elif sync_twin == owner and is_client:  # a view of the client: share portal, keep root alive
         body = f"{sync_twin}._view({access}, self)"
     elif twin in HAND_WRITTEN_TWINS:  # hand-written twins also get the sync client itself
         body = f"{sync_twin}({access}, self._portal, self)"
@@ -349,27 +349,19 @@ def _async_exports() -> list[str]:
 # -- driver ----------------------------------------------------------------------------------------
 def generate() -> dict[Path, str]:
     modules = {p: ast.parse(p.read_text()) for p in sources()}
-    raw_home = {
-        cls.name + "WithRawResponse": _module_name(raw_path(p))
-        for p, t in modules.items()
-        for cls in _classes(t)
-    }
     files: dict[Path, str] = {
-        ASYNC / "_raw" / "__init__.py": HEADER.format(source="sent_async")
-        + '"""Raw-response views (``client.with_raw_response``), one module per source."""\n'
+        ASYNC / "_raw.py": render_raw(modules, sync=False),
+        SYNC / "_raw.py": render_raw(modules, sync=True),
     }
-    for path, tree in list(modules.items()):
-        files[raw_path(path)] = render_raw(path, tree, raw_home)
-        modules[raw_path(path)] = ast.parse(files[raw_path(path)])
     twins = {cls.name: _sync_module(p) for p, t in modules.items() for cls in _classes(t)}
     twins.update(HAND_WRITTEN_TWINS)
+    twins["AsyncSentWithRawResponse"] = "sent_sync._raw"
     for path, tree in modules.items():
         out = SYNC / path.relative_to(ASYNC)
         files[out] = render_sync(path, tree, twins)
-    for package in ("resources", "_raw"):
-        files[SYNC / package / "__init__.py"] = (
-            HEADER.format(source=f"sent_async/{package}") + '"""Sync twins."""\n'
-        )
+    files[SYNC / "resources" / "__init__.py"] = (
+        HEADER.format(source="sent_async/resources") + '"""Sync twins."""\n'
+    )
     files[SYNC / "__init__.py"] = render_init(_async_exports())
     for extra in ("testing", "webhooks"):
         if (ASYNC / extra).exists() or (ASYNC / f"{extra}.py").exists():
@@ -384,10 +376,8 @@ def generate() -> dict[Path, str]:
 
 def generated_on_disk() -> dict[Path, str]:
     found = {p: p.read_text() for p in SYNC.rglob("*.py") if p.name not in HAND_WRITTEN}
-    found.update({p: p.read_text() for p in (ASYNC / "_raw").glob("*.py")})
-    legacy = ASYNC / "_raw.py"
-    if legacy.exists():
-        found[legacy] = legacy.read_text()
+    raw = ASYNC / "_raw.py"
+    found.update({p: p.read_text() for p in [raw, *(ASYNC / "_raw").glob("*.py")] if p.exists()})
     return found
 
 

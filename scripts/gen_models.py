@@ -1,4 +1,4 @@
-"""Generate sent_async/models/*.py (attrs classes) from spec/sent-v3.openapi.json.
+"""Generate sent_async/models/*.py (attrs classes) from spec/sent-v3.openapi.json (+ supplement).
 
     python scripts/gen_models.py          # rewrite the models
     python scripts/gen_models.py --check  # fail (with a diff) when the committed models are stale
@@ -11,9 +11,17 @@ Rules, in one place:
   are omitted on the wire; everything else is an *output*: optional fields default to ``None``
   and lists to ``[]`` (lenient decoding of what the server sends);
 - enums are ``str`` enums, and fields typed ``Enum | str`` keep values the SDK does not know;
-- secrets (card data, tokens, signing secrets) are excluded from ``repr``;
+- secrets (card data, tokens, signing secrets) are excluded from ``repr``; a property marked
+  ``x-secret`` also becomes a private attribute read through ``reveal_<name>()``;
+- an object with properties and ``additionalProperties: true`` is *open*: its model gets an
+  ``extra`` mapping holding unknown members, kept on read and sent back (``sent_async._open``);
+  an object with no properties is a ``dict[str, Any]``, and an untyped ``x-unknown`` one ``Any``;
 - a class goes into the module of the API family that uses it; shared ones into ``_common``
-  and the webhook payloads (used by no endpoint) into ``events``.
+  and the webhook payloads (used by no endpoint) into ``events``; a schema's ``x-sdk-module``
+  pins it (and what only it reaches) to a module.
+
+spec/sent-current.openapi.json (the supplement for the Aug 2026 endpoints) is merged into the
+main contract first: its ``sent-v3.openapi.json#/...`` references point into the main one.
 """
 
 from __future__ import annotations
@@ -31,11 +39,13 @@ from _codegen import check_or_write, ruff_tidy
 
 ROOT = Path(__file__).resolve().parent.parent
 SPEC = ROOT / "spec" / "sent-v3.openapi.json"
+SUPPLEMENT = ROOT / "spec" / "sent-current.openapi.json"
 OUT = ROOT / "sent_async" / "models"
 HEADER = (
-    "# Generated from spec/sent-v3.openapi.json by scripts/gen_models.py; do not edit.\n"
+    "# Generated from {sources} by scripts/gen_models.py; do not edit.\n"
     "# Regenerate with `make sync`.\n"
 )
+OPEN_FIELD = "extra"
 SECRET_FIELDS = frozenset(
     {
         "card_number",
@@ -64,10 +74,47 @@ def pascal(name: str) -> str:
     return "".join(part[:1].upper() + part[1:] for part in re.split(r"[_\W]+", name) if part)
 
 
+def _localise(node: Any, prefix: str) -> Any:
+    """``node`` with every ``$ref`` into the main contract (``prefix#/...``) made local."""
+    if isinstance(node, dict):
+        return {
+            k: v.replace(prefix + "#", "#", 1)
+            if k == "$ref" and isinstance(v, str)
+            else _localise(v, prefix)
+            for k, v in node.items()
+        }
+    if isinstance(node, list):
+        return [_localise(v, prefix) for v in node]
+    return node
+
+
+def merge(
+    main: dict[str, Any], supplement: dict[str, Any]
+) -> tuple[dict[str, Any], dict[str, str]]:
+    """One spec holding both documents' paths and schemas, and the file each schema comes from."""
+    supplement = _localise(supplement, SPEC.name)
+    merged = json.loads(json.dumps(main))
+    origin = {name: f"spec/{SPEC.name}" for name in main["components"]["schemas"]}
+    for path, item in supplement["paths"].items():
+        merged["paths"].setdefault(path, {})
+        for method, op in item.items():
+            if method in merged["paths"][path]:
+                raise SystemExit(f"{method.upper()} {path} is in both contracts")
+            merged["paths"][path][method] = op
+    for name, schema in supplement["components"]["schemas"].items():
+        if name in origin:
+            raise SystemExit(f"schema {name} is in both contracts")
+        merged["components"]["schemas"][name] = schema
+        origin[name] = f"spec/{SUPPLEMENT.name}"
+    return merged, origin
+
+
 class Generator:
-    def __init__(self, spec: dict[str, Any]) -> None:
+    def __init__(self, spec: dict[str, Any], origin: dict[str, str] | None = None) -> None:
         self.spec = spec
         self.schemas: dict[str, Any] = spec["components"]["schemas"]
+        self.origin = origin or {name: f"spec/{SPEC.name}" for name in self.schemas}
+        self.sources = list(dict.fromkeys(self.origin.values()))  # the main contract first
         self.inputs = self._reach("requestBody")
         self.module_of = self._modules()
         self.inline_enums: dict[str, tuple[str, list[str]]] = {}  # class name -> (module, values)
@@ -86,14 +133,16 @@ class Generator:
                 found |= self._refs(value)
         return found
 
-    def _closure(self, names: set[str]) -> set[str]:
+    def _closure(self, names: set[str], stop: Any = frozenset()) -> set[str]:
+        """``names`` and every schema they reach, not looking inside the ``stop`` ones."""
         seen: set[str] = set()
         todo = list(names)
         while todo:
             name = todo.pop()
             if name not in seen:
                 seen.add(name)
-                todo.extend(self._refs(self.schemas[name]))
+                if name not in stop:
+                    todo.extend(self._refs(self.schemas[name]))
         return seen
 
     def _operations(self) -> list[dict[str, Any]]:
@@ -105,16 +154,20 @@ class Generator:
         )
 
     def _modules(self) -> dict[str, str]:
+        pins = {n: s["x-sdk-module"] for n, s in self.schemas.items() if "x-sdk-module" in s}
         families: dict[str, set[str]] = defaultdict(set)
         for op in self._operations():
             family = op["tags"][0].split(".")[0]
-            for name in self._closure(self._refs(op)):
+            for name in self._closure(self._refs(op), stop=pins):
                 families[name].add(family)
+        for pinned, module in pins.items():  # a pinned schema's own closure follows it
+            for name in self._closure({pinned}, stop=pins.keys() - {pinned}):
+                families[name].add(module)
         module_of = {}
         for name in self.schemas:
             fams = families.get(name, set())
             module_of[name] = fams.pop() if len(fams) == 1 else ("_common" if fams else "events")
-        return module_of
+        return module_of | pins
 
     # -- types -------------------------------------------------------------------------------
     def py_type(self, schema: dict[str, Any], owner: str, field: str) -> tuple[str, bool]:
@@ -128,9 +181,11 @@ class Generator:
                     nullable = True
                     continue
                 text, inner_null = self.py_type(option, owner, field)
-                parts.append(text)
+                parts.extend(p for p in text.split(" | ") if p not in parts)  # an open enum's str
                 nullable |= inner_null
             return " | ".join(parts), nullable
+        if "x-unknown" in schema and not any(k in schema for k in ("type", "enum", "items")):
+            return "Any", False  # a member whose shape no source gives: any JSON value
         types = schema.get("type", "object")
         types = types if isinstance(types, list) else [types]
         nullable = "null" in types
@@ -139,6 +194,7 @@ class Generator:
             values = [v for v in schema["enum"] if v is not None]
             name = pascal(owner) + pascal(field)
             self.inline_enums[name] = (self.module_of[owner], values)
+            self.origin.setdefault(name, self.origin[owner])
             return f"{name} | str", nullable
         parts = []
         for kind in types:
@@ -180,8 +236,18 @@ class Generator:
         doc = f"{kind} ``{name}``." + (
             f"\n\n    Official SDK type: ``{origin}``.\n    " if origin else ""
         )
-        lines = ["@attrs.frozen(kw_only=True)", f"class {name}:", f'    """{doc}"""', ""]
         props: dict[str, Any] = schema.get("properties", {})
+        is_open = bool(props) and schema.get("additionalProperties") is True
+        source = schema.get("x-source")
+        if source:
+            doc += f"\n\n    Facts: spec/sent-current-api-facts.md {source['facts']}.\n    "
+        if is_open:
+            doc = doc.rstrip() + (
+                f"\n\n    Open: members the SDK does not know are kept in ``{OPEN_FIELD}``\n"
+                "    (by wire name) and sent back unchanged.\n    "
+            )
+        lines = ["@attrs.frozen(kw_only=True)", f"class {name}:", f'    """{doc}"""', ""]
+        accessors: list[str] = []
         if not props:
             lines.append("    pass")
         for wire, prop in sorted(
@@ -210,7 +276,13 @@ class Generator:
                 metadata["deprecated"] = True
             if metadata:
                 args.append(f"metadata={metadata!r}")
-            if attr in SECRET_FIELDS:
+            if prop.get("x-secret"):  # a private attribute, read through an explicit accessor
+                accessors.append(self.render_accessor(attr, full))
+                attr = "_" + attr
+                metadata["wire"] = wire
+                args = [a for a in args if not a.startswith("metadata=")]
+                args.append(f"metadata={metadata!r}")
+            if attr.lstrip("_") in SECRET_FIELDS or prop.get("x-secret"):
                 args.append("repr=False")
             if args == ["default=None"] or args == ["default=UNSET"]:
                 lines.append(f"    {attr}: {full} = {args[0].split('=')[1]}")
@@ -218,7 +290,20 @@ class Generator:
                 lines.append(f"    {attr}: {full} = attrs.field({', '.join(args)})")
             else:
                 lines.append(f"    {attr}: {full}")
-        return "\n".join(lines)
+        if is_open:
+            if OPEN_FIELD in props:
+                raise SystemExit(f"{name}: an open schema has a member named {OPEN_FIELD!r}")
+            field = "attrs.field(factory=dict, metadata={'open': True})"
+            lines.append(f"    {OPEN_FIELD}: dict[str, Any] = {field}")
+        return "\n".join(lines + accessors)
+
+    @staticmethod
+    def render_accessor(attr: str, annotation: str) -> str:
+        return (
+            f"\n    def reveal_{attr}(self) -> {annotation}:\n"
+            f'        """The ``{attr}`` secret itself (kept out of ``repr`` and ``str``)."""\n'
+            f"        return self._{attr}"
+        )
 
     def render(self) -> dict[str, str]:
         bodies: dict[str, list[tuple[str, str]]] = defaultdict(list)
@@ -240,8 +325,10 @@ class Generator:
             imports = self._imports(module, text, defined)
             names = sorted(n for n, _ in items)
             doc = f'"""Models of the ``{module.strip("_")}`` API family."""'
+            used = {self.origin[n] for n, _ in items}
+            sources = [s for s in self.sources if s in used]
             files[f"{module}.py"] = (
-                HEADER
+                HEADER.format(sources=" and ".join(sources))
                 + doc
                 + "\n\n"
                 + imports
@@ -252,7 +339,9 @@ class Generator:
                 + "\n"
             )
         all_names = sorted(defined)
-        lines = [HEADER + '"""Every API model, re-exported from its family module."""', ""]
+        every = " and ".join(self.sources)
+        doc = '"""Every API model, re-exported from its family module."""'
+        lines = [HEADER.format(sources=every) + doc, ""]
         for module in sorted(bodies):
             mod_names = sorted(n for n, _ in bodies[module])
             lines.append(f"from .{module} import {', '.join(mod_names)}")
@@ -289,7 +378,8 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--check", action="store_true", help="fail if the models are stale")
     args = parser.parse_args()
-    rendered = Generator(json.loads(SPEC.read_text())).render()
+    spec, origin = merge(json.loads(SPEC.read_text()), json.loads(SUPPLEMENT.read_text()))
+    rendered = Generator(spec, origin).render()
     files = {OUT / name: ruff_tidy(OUT / name, text, "I,F401") for name, text in rendered.items()}
     existing = {p: p.read_text() for p in OUT.glob("*.py")} if OUT.exists() else {}
     return check_or_write(files, existing, check=args.check)

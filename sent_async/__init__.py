@@ -6,6 +6,7 @@ async with AsyncSent() as sent:          # SENT_DM_API_KEY from the environment
 
 from typing import TYPE_CHECKING, Any
 
+from ._bulk.checkpoint import FileCheckpoint
 from ._bulk.pacer import RateLimit
 from ._bulk.report import BulkError, BulkFailure, BulkReport, BulkResult, ProgressSnapshot
 from ._client import AsyncSent
@@ -23,6 +24,7 @@ from ._errors import (
     NotFoundError,
     PermissionDeniedError,
     RateLimitError,
+    RateLimiterUnavailableError,
     SentError,
     SentValidationError,
     TLSVerificationError,
@@ -63,12 +65,14 @@ __all__ = [
     "BulkResult",
     "ClientClosedError",
     "ConflictError",
+    "FileCheckpoint",
     "InternalServerError",
     "NotFoundError",
     "PermissionDeniedError",
     "ProgressSnapshot",
     "RateLimit",
     "RateLimitError",
+    "RateLimiterUnavailableError",
     "RawResponse",
     "RetryPolicy",
     "SentError",

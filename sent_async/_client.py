@@ -20,7 +20,7 @@ from ._types import UNSET, Unset
 
 if TYPE_CHECKING:
     from ._bulk.client import AsyncBulk
-    from ._raw._client import AsyncSentWithRawResponse
+    from ._raw import AsyncSentWithRawResponse
     from ._transport.call import Transport
     from .resources.channels import AsyncChannels
     from .resources.contacts import AsyncContacts
@@ -151,7 +151,7 @@ class AsyncSent:
     @cached_property
     def with_raw_response(self) -> AsyncSentWithRawResponse:
         """The same calls, returning ``RawResponse`` (data, meta, status_code, headers)."""
-        from ._raw._client import AsyncSentWithRawResponse
+        from ._raw import AsyncSentWithRawResponse
 
         return AsyncSentWithRawResponse(self)
 

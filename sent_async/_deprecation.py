@@ -4,20 +4,38 @@ from __future__ import annotations
 
 import functools
 import inspect
+import os
+import sys
 import threading
 import warnings
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any, TypeVar
 
 F = TypeVar("F", bound=Callable[..., Any])
 SYNC_LOOP_THREAD = "sent-sync-loop"
+_ROOT = Path(__file__).parent.parent
+_SDK_DIRS = tuple(os.path.join(_ROOT, name, "") for name in ("sent_async", "sent_sync"))
+
+
+def _user_stacklevel() -> int:
+    """The ``stacklevel`` of the first frame outside the SDK, seen from our caller's caller.
+
+    A plain call reaches ``warn`` through one wrapper; a raw call (``with_raw_response``)
+    through a few more. Counting SDK frames points every path at the user's line.
+    """
+    frame, level = sys._getframe(2), 2  # the frame that called warnings.warn's caller
+    while frame.f_back is not None and frame.f_code.co_filename.startswith(_SDK_DIRS):
+        frame, level = frame.f_back, level + 1
+    return level
 
 
 def deprecated(reason: str) -> Callable[[F], F]:
     """Warn (DeprecationWarning, once per method) that Sent deprecated this operation.
 
     The sync facade carries the same decorator, so the warning points at the caller's line;
-    the async twin then stays quiet when run on the facade's loop thread.
+    the async twin then stays quiet when run on the facade's loop thread. Raw calls
+    (``with_raw_response``) run these same methods, so they warn alike.
     """
 
     def wrap(fn: F) -> F:
@@ -27,7 +45,8 @@ def deprecated(reason: str) -> Callable[[F], F]:
             nonlocal warned
             if not warned and threading.current_thread().name != SYNC_LOOP_THREAD:
                 warned = True
-                warnings.warn(f"{fn.__qualname__}: {reason}", DeprecationWarning, stacklevel=3)
+                level = _user_stacklevel()
+                warnings.warn(f"{fn.__qualname__}: {reason}", DeprecationWarning, stacklevel=level)
 
         if inspect.iscoroutinefunction(fn):
 

@@ -4,6 +4,7 @@
     ├── SentValidationError (also ValueError)   bad input, raised before anything is sent
     ├── ClientClosedError (also RuntimeError)   use after aclose()/close(), or from another loop
     ├── WebhookVerificationError                a webhook failed signature checks
+    ├── RateLimiterUnavailableError             a shared rate limiter (Redis) could not be reached
     └── APIError                                anything that involved the server
         ├── APIStatusError                      the server answered with an error
         │   ├── BadRequestError            400
@@ -195,6 +196,13 @@ class APIResponseValidationError(APIError):
         super().__init__(message, **context)
         self.status_code = status_code
         self.body = body
+
+
+class RateLimiterUnavailableError(SentError):
+    """A shared rate limiter or checkpoint store (Redis) stayed unreachable: nothing was sent.
+
+    Calls never fall back to sending unpaced (see docs/distributed.md, "When Redis is down").
+    """
 
 
 class WebhookVerificationError(SentError):

@@ -27,10 +27,12 @@ import anyio
 import anyio.from_thread
 import anyio.to_thread
 
+from sent_async._bulk.checkpoint import Checkpoint
 from sent_async._bulk.client import AsyncBulk, create_many_job, job_options, send_many_job
 from sent_async._bulk.job import BulkJob
 from sent_async._bulk.options import KeyFn, wants_key
 from sent_async._bulk.pacer import RateLimit
+from sent_async._bulk.pacing import PacerFactory
 from sent_async._bulk.progress import ProgressBar
 from sent_async._bulk.report import BulkReport, BulkResult, ProgressSnapshot
 from sent_async._errors import SentValidationError
@@ -238,7 +240,7 @@ class Bulk:
         fn: Callable[..., T],
         *,
         concurrency: int = 64,
-        rate_limit: RateLimit | float | None = None,
+        rate_limit: RateLimit | PacerFactory | float | None = None,
         adaptive: bool = True,
         job_id: str | None = None,
         key: KeyFn | None = None,
@@ -250,6 +252,7 @@ class Bulk:
         collect_results: bool = True,
         ordered: bool = True,
         total: int | None = None,
+        checkpoint: Checkpoint | None = None,
     ) -> Job[T]:
         """A job, not started: ``job.run()`` or ``job.stream()``; ``job.report`` is live."""
         options = job_options(locals())
@@ -264,7 +267,7 @@ class Bulk:
         fn: Callable[..., T],
         *,
         concurrency: int = 64,
-        rate_limit: RateLimit | float | None = None,
+        rate_limit: RateLimit | PacerFactory | float | None = None,
         adaptive: bool = True,
         job_id: str | None = None,
         key: KeyFn | None = None,
@@ -276,6 +279,7 @@ class Bulk:
         collect_results: bool = True,
         ordered: bool = True,
         total: int | None = None,
+        checkpoint: Checkpoint | None = None,
     ) -> BulkReport[T]:
         """Call ``fn(client, item, key)`` for every item and return the report.
 
@@ -293,7 +297,7 @@ class Bulk:
         fn: Callable[..., T],
         *,
         concurrency: int = 64,
-        rate_limit: RateLimit | float | None = None,
+        rate_limit: RateLimit | PacerFactory | float | None = None,
         adaptive: bool = True,
         job_id: str | None = None,
         key: KeyFn | None = None,
@@ -304,6 +308,7 @@ class Bulk:
         progress_interval: float = 0.5,
         ordered: bool = False,
         total: int | None = None,
+        checkpoint: Checkpoint | None = None,
     ) -> BulkIterator[T]:
         """Results as they finish: ``with sent.bulk.stream(items, fn) as results:``."""
         args = _forward(locals())
@@ -318,13 +323,14 @@ class Bulk:
         channel: str | Sequence[str] | None | Unset = UNSET,
         sandbox: bool | Unset = UNSET,
         concurrency: int = 64,
-        rate_limit: RateLimit | float | None = None,
+        rate_limit: RateLimit | PacerFactory | float | None = None,
         job_id: str | None = None,
         stop_on_error: bool = False,
         max_failures: int | None = None,
         on_progress: Callable[[ProgressSnapshot], object] | None = None,
         progress_bar: ProgressBar = False,
         collect_results: bool = True,
+        checkpoint: Checkpoint | None = None,
     ) -> BulkReport[MessageSendResult]:
         """``messages.send`` per item (a phone number, or a mapping of send arguments).
 
@@ -339,13 +345,14 @@ class Bulk:
         *,
         sandbox: bool | Unset = UNSET,
         concurrency: int = 64,
-        rate_limit: RateLimit | float | None = None,
+        rate_limit: RateLimit | PacerFactory | float | None = None,
         job_id: str | None = None,
         stop_on_error: bool = False,
         max_failures: int | None = None,
         on_progress: Callable[[ProgressSnapshot], object] | None = None,
         progress_bar: ProgressBar = False,
         collect_results: bool = True,
+        checkpoint: Checkpoint | None = None,
     ) -> BulkReport[Contact]:
         """``contacts.create`` per item (a phone number, or a mapping of create arguments)."""
         job = create_many_job(self._inner._client.contacts, locals())

@@ -14,7 +14,7 @@ from sent_async._transport.retry import RetryPolicy
 from sent_async._types import UNSET, Unset
 from sent_sync._bulk import Bulk
 from sent_sync._portal import SyncClient
-from sent_sync._raw._client import SentWithRawResponse
+from sent_sync._raw import SentWithRawResponse
 from sent_sync.resources.channels import Channels
 from sent_sync.resources.contacts import Contacts
 from sent_sync.resources.conversations import Conversations
@@ -109,7 +109,7 @@ class Sent(SyncClient):
     @cached_property
     def with_raw_response(self) -> SentWithRawResponse:
         """The same calls, returning ``RawResponse`` (data, meta, status_code, headers)."""
-        return SentWithRawResponse(self._inner.with_raw_response, self._portal)
+        return SentWithRawResponse(self)
 
     @cached_property
     def bulk(self) -> Bulk:

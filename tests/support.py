@@ -14,7 +14,15 @@ from aiohttp import web
 
 from sent_async.testing import FAST_RETRY
 
-__all__ = ["FAST_RETRY", "PROFILE_ID", "Scripted", "envelope", "error_envelope", "reply"]
+__all__ = [
+    "FAST_RETRY",
+    "PROFILE_ID",
+    "Scripted",
+    "envelope",
+    "error_envelope",
+    "rearm",
+    "reply",
+]
 
 PROFILE_ID = "770e8400-e29b-41d4-a716-446655440002"
 
@@ -81,3 +89,13 @@ def reply(
         )
 
     return step
+
+
+def rearm(method: Any) -> None:
+    """Let a ``@deprecated`` method warn again: it warns once per process, by design."""
+    warn = next(
+        c.cell_contents
+        for c in method.__closure__
+        if getattr(c.cell_contents, "__name__", "") == "warn"
+    )
+    warn.__closure__[warn.__code__.co_freevars.index("warned")].cell_contents = False

@@ -14,21 +14,12 @@ from sent_async.resources.contacts import AsyncContacts
 from sent_async.testing import FakeSent
 from sent_sync.resources.contacts import Contacts
 
+from .support import rearm
 from .test_messages import MISSING_ID, advance, contract_errors, raw
 
 pytestmark = pytest.mark.anyio
 
 PHONES = [f"+1415555010{i}" for i in range(5)]
-
-
-def rearm(method: Any) -> None:
-    """Let a ``@deprecated`` method warn again: it warns once per process, by design."""
-    warn = next(
-        c.cell_contents
-        for c in method.__closure__
-        if getattr(c.cell_contents, "__name__", "") == "warn"
-    )
-    warn.__closure__[warn.__code__.co_freevars.index("warned")].cell_contents = False
 
 
 async def test_create_get_update_list(client: AsyncSent, server: FakeSent) -> None:

@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import asyncio
+import importlib
 import inspect
+import pkgutil
 import threading
 
 import pytest
 
 import sent_async
+import sent_async.resources
 import sent_sync
 from sent_async import AsyncSent
-from sent_async._raw._client import AsyncSentWithRawResponse
 from sent_async.testing import FakeSent
 from sent_sync import NotFoundError, Sent
 
@@ -26,6 +28,14 @@ def _public_coroutines(cls: type) -> dict[str, object]:
     }
 
 
+def _async_names() -> dict[str, type]:
+    """Every Async class of the client and its resources, by name (annotations are strings)."""
+    found = pkgutil.iter_modules(sent_async.resources.__path__)
+    modules = [sent_async._client]
+    modules += [importlib.import_module(f"sent_async.resources.{m.name}") for m in found]
+    return {n: c for m in modules for n, c in vars(m).items() if n.startswith("Async")}
+
+
 def _resource_tree(cls: type, seen: set[type] | None = None) -> list[type]:
     """Every async class reachable from ``cls`` through its annotated properties."""
     seen = seen if seen is not None else set()
@@ -33,16 +43,13 @@ def _resource_tree(cls: type, seen: set[type] | None = None) -> list[type]:
         return []
     seen.add(cls)
     out = [cls]
+    names = _async_names()
     for name, member in inspect.getmembers(cls):
-        if name.startswith("_"):
+        if name.startswith("_") or name == "with_raw_response":
             continue
         fget = getattr(member, "func", None) or getattr(member, "fget", None)
         ret = inspect.signature(fget).return_annotation if fget else None
-        target = getattr(inspect.getmodule(cls), str(ret), None) if isinstance(ret, str) else ret
-        if target is None and isinstance(ret, str):
-            for module in ("_client", "profiles"):
-                found = getattr(__import__(f"sent_async._raw.{module}", fromlist=["x"]), ret, None)
-                target = target or found
+        target = names.get(ret) if isinstance(ret, str) else ret
         if isinstance(target, type) and target.__name__.startswith("Async"):
             out += _resource_tree(target, seen)
     return out
@@ -54,8 +61,8 @@ def _sync_twin(cls: type) -> type:
 
 
 def test_every_public_coroutine_has_a_sync_mirror():
-    classes = _resource_tree(AsyncSent) + _resource_tree(AsyncSentWithRawResponse)
-    assert len(classes) >= 6
+    classes = _resource_tree(AsyncSent)
+    assert len(classes) >= 15
     checked = 0
     for cls in classes:
         twin = _sync_twin(cls)

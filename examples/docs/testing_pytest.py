@@ -8,13 +8,14 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+import time
 from collections.abc import AsyncIterator
 from typing import Any
 
 import pytest
 
 import sent_sync
-from sent_async import AsyncSent
+from sent_async import AsyncSent, Timeout
 from sent_async.testing import FAST_RETRY, FakeSent
 from sent_async.webhooks import MessageEvent, generate_secret, parse_event, sign
 
@@ -89,6 +90,29 @@ async def test_remind_reports_an_outage(server: FakeSent, sent: AsyncSent) -> No
 
 
 # --8<-- [end:faults]
+
+
+# --8<-- [start:slow]
+@pytest.mark.anyio
+async def test_remind_outlasts_a_slow_server(server: FakeSent) -> None:
+    server.delay_next(0.5, method="POST")  # the next POST waits 0.5 s before it is handled
+    quick = Timeout(connect=1, read=0.2, attempt=0.2, deadline=5)
+    async with server.client(retry=FAST_RETRY, timeout=quick) as sent:
+        await remind(sent, "+14155550123", "10:30")  # times out once, then the retry lands
+    first, retry = server.requests
+    assert first.headers["idempotency-key"] == retry.headers["idempotency-key"]
+    assert len(server.state.messages.by_id) == 1  # one message, not two
+
+
+@pytest.mark.anyio
+async def test_every_call_is_slow() -> None:
+    async with FakeSent(latency=0.1) as server, server.client(retry=FAST_RETRY) as sent:
+        started = time.monotonic()
+        await sent.contacts.list()
+        assert time.monotonic() - started >= 0.1
+
+
+# --8<-- [end:slow]
 
 
 # --8<-- [start:events]

@@ -25,9 +25,11 @@ import attrs
 from .._errors import SentValidationError
 from .._types import UNSET, Unset
 from ..models import MessageTemplateRefInput
+from .checkpoint import Checkpoint
 from .job import BulkJob
 from .options import JobOptions, KeyFn
 from .pacer import RateLimit
+from .pacing import PacerFactory
 from .progress import ProgressBar
 from .report import BulkReport, ProgressSnapshot
 
@@ -45,7 +47,7 @@ def job_options(values: Mapping[str, Any], **override: Any) -> JobOptions:
     """JobOptions from a method's keyword arguments (pass ``locals()``)."""
     given = {name: values[name] for name in _JOB_FIELDS if name in values}
     given.update(override)
-    if "rate_limit" in given:
+    if "rate_limit" in given and not isinstance(given["rate_limit"], PacerFactory):
         given["rate_limit"] = RateLimit.of(given["rate_limit"])
     return JobOptions(**given)
 
@@ -136,7 +138,7 @@ class AsyncBulk:
         fn: Callable[..., Awaitable[T]],
         *,
         concurrency: int = 64,
-        rate_limit: RateLimit | float | None = None,
+        rate_limit: RateLimit | PacerFactory | float | None = None,
         adaptive: bool = True,
         job_id: str | None = None,
         key: KeyFn | None = None,
@@ -148,6 +150,7 @@ class AsyncBulk:
         collect_results: bool = True,
         ordered: bool = True,
         total: int | None = None,
+        checkpoint: Checkpoint | None = None,
     ) -> BulkJob[T]:
         """A job, not started: ``await job.run()`` or ``job.stream()``; ``job.report`` is live.
 
@@ -162,7 +165,7 @@ class AsyncBulk:
         fn: Callable[..., Awaitable[T]],
         *,
         concurrency: int = 64,
-        rate_limit: RateLimit | float | None = None,
+        rate_limit: RateLimit | PacerFactory | float | None = None,
         adaptive: bool = True,
         job_id: str | None = None,
         key: KeyFn | None = None,
@@ -174,6 +177,7 @@ class AsyncBulk:
         collect_results: bool = True,
         ordered: bool = True,
         total: int | None = None,
+        checkpoint: Checkpoint | None = None,
     ) -> BulkReport[T]:
         """Call ``fn(client, item, key)`` for every item and return the report.
 
@@ -192,7 +196,7 @@ class AsyncBulk:
         fn: Callable[..., Awaitable[T]],
         *,
         concurrency: int = 64,
-        rate_limit: RateLimit | float | None = None,
+        rate_limit: RateLimit | PacerFactory | float | None = None,
         adaptive: bool = True,
         job_id: str | None = None,
         key: KeyFn | None = None,
@@ -203,6 +207,7 @@ class AsyncBulk:
         progress_interval: float = 0.5,
         ordered: bool = False,
         total: int | None = None,
+        checkpoint: Checkpoint | None = None,
     ) -> BulkStream[T]:
         """Results as they finish: ``async with client.bulk.stream(...) as results:``.
 
@@ -222,13 +227,14 @@ class AsyncBulk:
         channel: str | Sequence[str] | None | Unset = UNSET,
         sandbox: bool | Unset = UNSET,
         concurrency: int = 64,
-        rate_limit: RateLimit | float | None = None,
+        rate_limit: RateLimit | PacerFactory | float | None = None,
         job_id: str | None = None,
         stop_on_error: bool = False,
         max_failures: int | None = None,
         on_progress: Callable[[ProgressSnapshot], object] | None = None,
         progress_bar: ProgressBar = False,
         collect_results: bool = True,
+        checkpoint: Checkpoint | None = None,
     ) -> BulkReport[MessageSendResult]:
         """``messages.send`` per item (a phone number, or a mapping of send arguments).
 
@@ -242,13 +248,14 @@ class AsyncBulk:
         *,
         sandbox: bool | Unset = UNSET,
         concurrency: int = 64,
-        rate_limit: RateLimit | float | None = None,
+        rate_limit: RateLimit | PacerFactory | float | None = None,
         job_id: str | None = None,
         stop_on_error: bool = False,
         max_failures: int | None = None,
         on_progress: Callable[[ProgressSnapshot], object] | None = None,
         progress_bar: ProgressBar = False,
         collect_results: bool = True,
+        checkpoint: Checkpoint | None = None,
     ) -> BulkReport[Contact]:
         """``contacts.create`` per item (a phone number, or a mapping of create arguments)."""
         return await create_many(self._client.contacts, locals())

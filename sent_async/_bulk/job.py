@@ -29,10 +29,18 @@ import anyio.lowlevel
 import attrs
 
 from .. import _validate
-from .._errors import AuthenticationError, ClientClosedError, RateLimitError, SentValidationError
+from .._errors import (
+    AuthenticationError,
+    ClientClosedError,
+    RateLimitError,
+    RateLimiterUnavailableError,
+    SentValidationError,
+)
 from .._transport.retry import NON_TRANSIENT_CODES
+from .checkpoint import NeedsCheckError
 from .options import JobOptions, wants_key
-from .pacer import Gate, Pacer
+from .pacer import Gate
+from .pacing import close_pacer, make_pacer
 from .progress import Progress, check_bar, make_bar
 from .report import BulkFailure, BulkReport, BulkResult, StopReason
 
@@ -156,7 +164,7 @@ class BulkJob(Generic[T]):
             self._collect = False
             self._released = 0 if self._opts.ordered else math.inf
         clock = anyio.current_time
-        self._pacer = Pacer(self._opts.rate_limit, self._gate, adaptive=self._opts.adaptive)
+        self._pacer = make_pacer(self._opts.rate_limit, self._gate, adaptive=self._opts.adaptive)
         self._progress = Progress(
             self.report,
             self._pacer,
@@ -185,6 +193,8 @@ class BulkJob(Generic[T]):
             self._stop("cancelled", force=True)
             raise
         finally:
+            with anyio.CancelScope(shield=True):
+                await close_pacer(self._pacer)
             self._finish(started, raising=raising)
 
     def _finish(self, started: float, *, raising: bool) -> None:
@@ -279,10 +289,17 @@ class BulkJob(Generic[T]):
         turns = 0
         while (pulled := await self._pull()) is not None:
             index, item = pulled
-            if not self._stopping:
-                await self._pacer.acquire()
-            if self._stopping:
-                result: BulkResult[Any] = BulkResult(index=index, status="skipped", item=item)
+            done_before = await self._checked(index, item)
+            if done_before is None and not self._stopping:
+                try:
+                    await self._pacer.acquire()
+                except Exception as exc:  # a shared limiter is unreachable: send nothing
+                    self._fail_job(exc)
+            result: BulkResult[Any]
+            if done_before is not None:
+                result = done_before
+            elif self._stopping:
+                result = BulkResult(index=index, status="skipped", item=item)
             else:
                 self._in_flight += 1
                 try:
@@ -310,12 +327,16 @@ class BulkJob(Generic[T]):
                 except RateLimitError as exc:
                     if exc.code in NON_TRANSIENT_CODES:
                         raise
-                    self._pacer.on_rate_limited(exc.retry_after)
+                    shared = self._pacer.on_rate_limited(exc.retry_after)
+                    if shared is not None:
+                        await shared  # published to every worker sharing the limit
                     if requeues >= MAX_REQUEUES or self._stopping:
                         raise
                     requeues += 1
                     await self._pacer.acquire()  # with every other worker, after the pause
                     continue
+                if key is not None and self._opts.checkpoint is not None:
+                    await self._mark_done(key)
                 return BulkResult(
                     index=index, status="succeeded", item=item, value=value, idempotency_key=key
                 )
@@ -335,6 +356,52 @@ class BulkJob(Generic[T]):
                 failure=failure,
                 error=exc,
             )
+
+    async def _checked(self, index: int, item: Any) -> BulkResult[Any] | None:
+        """The item's result without a call when the checkpoint settles it, else None.
+
+        Done in an earlier run: skipped (``already_done``). First tried longer ago than Sent
+        keeps keys: failed with NeedsCheckError, not re-sent blindly.
+        """
+        checkpoint = self._opts.checkpoint
+        if checkpoint is None or self._stopping:
+            return None
+        try:
+            key = self._key_of(index, item)
+        except Exception:
+            return None  # _call reports the bad key
+        assert key is not None  # options insist on job_id or key with a checkpoint
+        try:
+            state = await checkpoint.begin(key)
+        except Exception as exc:
+            self._fail_job(exc)
+            return BulkResult(index=index, status="skipped", item=item, idempotency_key=key)
+        if state.done:
+            self.report.already_done += 1
+            return BulkResult(index=index, status="skipped", item=item, idempotency_key=key)
+        if state.age > checkpoint.max_age:
+            stale = NeedsCheckError(
+                f"first attempted {state.age / 3600:.1f} h ago and not known to be accepted; "
+                "Sent may have forgotten its key, so it was not re-sent"
+            )
+            failure = BulkFailure.of(index, item, stale, key)
+            return BulkResult(
+                index=index,
+                status="failed",
+                item=item,
+                idempotency_key=key,
+                failure=failure,
+                error=stale,
+            )
+        return None
+
+    async def _mark_done(self, key: str) -> None:
+        """Record an accepted item; a checkpoint that cannot be written stops the job."""
+        assert self._opts.checkpoint is not None
+        try:
+            await self._opts.checkpoint.done(key)
+        except Exception as exc:
+            self._fail_job(exc)
 
     def _key_of(self, index: int, item: Any) -> str | None:
         if self._opts.key is not None:
@@ -369,7 +436,9 @@ class BulkJob(Generic[T]):
             if r.first_error is None:
                 r.first_error = result.error
             limit = self._opts.failure_limit
-            if isinstance(result.error, FATAL_ERRORS):
+            if isinstance(result.error, RateLimiterUnavailableError):
+                self._fail_job(result.error)
+            elif isinstance(result.error, FATAL_ERRORS):
                 self._stop("fatal")
             elif limit is not None and r.failed >= limit:
                 self._stop("failures")

@@ -10,7 +10,9 @@ from typing import Any
 import attrs
 
 from .._errors import SentValidationError
+from .checkpoint import Checkpoint, check_checkpoint
 from .pacer import RateLimit
+from .pacing import PacerFactory
 from .progress import ProgressBar
 from .report import ProgressSnapshot
 
@@ -30,7 +32,7 @@ class JobOptions:
     """A bulk job's settings, validated (SentValidationError) before anything runs."""
 
     concurrency: int = 64
-    rate_limit: RateLimit | None = None
+    rate_limit: RateLimit | PacerFactory | None = None
     adaptive: bool = True
     job_id: str | None = None
     key: KeyFn | None = None
@@ -42,6 +44,7 @@ class JobOptions:
     collect_results: bool = True
     ordered: bool = True
     total: int | None = None
+    checkpoint: Checkpoint | None = None
 
     def __attrs_post_init__(self) -> None:
         _positive_int(self.concurrency, "concurrency")
@@ -58,6 +61,12 @@ class JobOptions:
                 "job_id must be 1-200 characters of A-Z, a-z, 0-9, '_' or '-' (it prefixes "
                 f"each item's Idempotency-Key), got {self.job_id!r}"
             )
+        if self.checkpoint is not None:
+            check_checkpoint(self.checkpoint)
+            if self.job_id is None and self.key is None:
+                raise SentValidationError(
+                    "checkpoint records items by Idempotency-Key: give job_id or key too"
+                )
         if self.key is not None and not callable(self.key):
             raise SentValidationError("key must be a function (item, index) -> str")
         if self.on_progress is not None and not callable(self.on_progress):

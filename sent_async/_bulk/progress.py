@@ -11,7 +11,7 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 from .._errors import SentValidationError
-from .pacer import Pacer
+from .pacing import PacerLike
 from .report import BulkReport, ProgressSnapshot
 
 ProgressBar = bool | Mapping[str, Any]
@@ -51,7 +51,7 @@ class Progress:
     def __init__(
         self,
         report: BulkReport[Any],
-        pacer: Pacer,
+        pacer: PacerLike,
         *,
         total: int | None,
         on_progress: Callable[[ProgressSnapshot], object] | None,

@@ -88,9 +88,11 @@ class BulkFailure:
 class BulkResult(Generic[T]):
     """What happened to one input item: ``status`` plus ``value`` (what ``fn`` returned).
 
-    ``status`` is "succeeded", "failed", "skipped" (read but never started, because the job
-    stopped) or "interrupted" (cancelled in flight: it may have been applied). ``error`` is the
-    exception itself on streamed results; results kept in a report drop it (see ``failure``).
+    ``status`` is "succeeded", "failed", "skipped" (read but never started: the job stopped, or
+    its checkpoint says Sent accepted it in an earlier run; then ``value`` is None and the
+    report counts it in ``already_done`` too) or "interrupted" (cancelled in flight: it may
+    have been applied). ``error`` is the exception itself on streamed results; results kept in
+    a report drop it (see ``failure``).
     """
 
     index: int
@@ -112,6 +114,7 @@ class BulkReport(Generic[T]):
     """The outcome of a bulk job, filled in live while it runs (``job.report``).
 
     Counts cover the items read from the input: ``succeeded + failed + skipped + interrupted``.
+    ``already_done`` counts the skipped items a checkpoint knew Sent had accepted before.
     ``results`` holds one BulkResult per item (input order by default) only when the job
     collects results; ``failures`` always holds the failed ones. ``stop_reason`` is None when
     the job ran to the end, else "failures" (stop_on_error / max_failures), "fatal" (an error
@@ -128,6 +131,7 @@ class BulkReport(Generic[T]):
     failures: list[BulkFailure] = attrs.Factory(list)
     stop_reason: StopReason | None = None
     rate_limit_pauses: int = 0
+    already_done: int = 0
     elapsed: float = 0.0
     first_error: BaseException | None = None
 
@@ -150,8 +154,8 @@ class BulkReport(Generic[T]):
 
     @property
     def ok(self) -> bool:
-        """True when every item read succeeded and the job was not stopped early."""
-        return self.succeeded == self.total and self.stop_reason is None
+        """True when every item read succeeded (now or in an earlier run) and none stopped it."""
+        return self.succeeded + self.already_done == self.total and self.stop_reason is None
 
     def summary(self, *, details: bool = True) -> str:
         """One line: counts, why the job stopped, the commonest errors and the first failure.
@@ -164,7 +168,8 @@ class BulkReport(Generic[T]):
             f"{n} {what}"
             for n, what in (
                 (self.failed, "failed"),
-                (self.skipped, "skipped"),
+                (self.already_done, "already done (checkpoint)"),
+                (self.skipped - self.already_done, "skipped"),
                 (self.interrupted, "interrupted (outcome unknown)"),
             )
             if n

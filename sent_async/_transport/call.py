@@ -19,7 +19,6 @@ retry. Headers and bodies are never logged there. Redacted JSON bodies go to the
 from __future__ import annotations
 
 import asyncio
-import contextvars
 import json
 import logging
 import uuid
@@ -38,6 +37,7 @@ from .._errors import (
 )
 from .._options import ClientOptions
 from .._redact import redact
+from .._response import RAW_CAPTURE as _raw_capture
 from .._response import RawResponse
 from .._types import UNSET
 from . import envelope as _envelope
@@ -47,7 +47,7 @@ from .http import Answer, AttemptFailed, TooLarge, connection_error, exchange
 from .retry import IDEMPOTENT_METHODS, NON_TRANSIENT_CODES, Phase, decide
 from .slots import Slots, SlotTimeout
 
-__all__ = ["Core", "Transport", "capture_raw", "user_agent"]
+__all__ = ["Core", "Transport", "user_agent"]
 
 T = TypeVar("T")
 log = logging.getLogger("sent")
@@ -55,9 +55,6 @@ body_log = logging.getLogger("sent.bodies")
 if body_log.level == logging.NOTSET:
     body_log.setLevel(logging.INFO)  # opt-in: DEBUG on "sent" alone never logs bodies
 
-_raw_capture: contextvars.ContextVar[list[RawResponse[Any]] | None] = contextvars.ContextVar(
-    "sent_raw_capture", default=None
-)
 _BODY_LOG_LIMIT = 2048
 
 
@@ -358,14 +355,3 @@ def _query(query: Mapping[str, Any]) -> dict[str, str]:
             value = "true" if value else "false"
         out[name] = str(value.value if hasattr(value, "value") else value)
     return out
-
-
-async def capture_raw(call: Any) -> RawResponse[Any]:
-    """Run ``call`` (a coroutine of one SDK method) and return its RawResponse."""
-    sink: list[RawResponse[Any]] = []
-    token = _raw_capture.set(sink)
-    try:
-        await call
-    finally:
-        _raw_capture.reset(token)
-    return sink[-1]

@@ -6,8 +6,10 @@ from collections.abc import AsyncIterable, Callable, Iterable, Mapping
 from typing import Any
 
 from .. import _validate
+from .._bulk.checkpoint import Checkpoint
 from .._bulk.client import create_many
 from .._bulk.pacer import RateLimit
+from .._bulk.pacing import PacerFactory
 from .._bulk.progress import ProgressBar
 from .._bulk.report import BulkReport, ProgressSnapshot
 from .._deprecation import deprecated
@@ -116,13 +118,14 @@ class AsyncContacts(AsyncResource):
         *,
         sandbox: bool | Unset = UNSET,
         concurrency: int = 64,
-        rate_limit: RateLimit | float | None = None,
+        rate_limit: RateLimit | PacerFactory | float | None = None,
         job_id: str | None = None,
         stop_on_error: bool = False,
         max_failures: int | None = None,
         on_progress: Callable[[ProgressSnapshot], object] | None = None,
         progress_bar: ProgressBar = False,
         collect_results: bool = True,
+        checkpoint: Checkpoint | None = None,
     ) -> BulkReport[Contact]:
         """Create one contact per item (a phone number, or a mapping of ``create`` arguments).
 

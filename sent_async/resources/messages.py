@@ -12,8 +12,10 @@ from collections.abc import AsyncIterable, Callable, Iterable, Mapping, Sequence
 from typing import Any
 
 from .. import _validate
+from .._bulk.checkpoint import Checkpoint
 from .._bulk.client import send_many
 from .._bulk.pacer import RateLimit
+from .._bulk.pacing import PacerFactory
 from .._bulk.progress import ProgressBar
 from .._bulk.report import BulkReport, ProgressSnapshot
 from .._converter import inputs, parse_datetime
@@ -205,13 +207,14 @@ class AsyncMessages(AsyncResource):
         channel: str | Sequence[str] | None | Unset = UNSET,
         sandbox: bool | Unset = UNSET,
         concurrency: int = 64,
-        rate_limit: RateLimit | float | None = None,
+        rate_limit: RateLimit | PacerFactory | float | None = None,
         job_id: str | None = None,
         stop_on_error: bool = False,
         max_failures: int | None = None,
         on_progress: Callable[[ProgressSnapshot], object] | None = None,
         progress_bar: ProgressBar = False,
         collect_results: bool = True,
+        checkpoint: Checkpoint | None = None,
     ) -> BulkReport[MessageSendResult]:
         """Send one message per item (a phone number, or a mapping of ``send`` arguments).
 

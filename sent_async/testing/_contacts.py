@@ -1,22 +1,15 @@
-"""FakeSent handlers for ``/v3/contacts``: stateful, scoped by ``x-profile-id``, paged.
+"""FakeSent's ``/v3/contacts`` family: the contact store and its handlers (scoped, paged).
 
-Also the helpers the messages and conversations handlers share: the contact store, scoping
-(an organization key sees every profile's records, a profile only its own) and paging.
+Messages create missing contacts and read their opt-out through ``state.contacts``.
 """
 
 from __future__ import annotations
 
-import datetime
-import math
-import uuid
-from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any, TypeVar
+from collections.abc import Mapping, Sequence
 
 import attrs
 from aiohttp import web
 
-from .. import _validate
-from .._errors import SentValidationError
 from .._types import UNSET
 from ..models import (
     Contact,
@@ -26,91 +19,52 @@ from ..models import (
     ContactsPage,
     ContactUpdateRequest,
     Message,
-    PaginationCursors,
-    PaginationMeta,
 )
-from ._server import invalid, not_found
+from ._support import (
+    customer_of,
+    e164,
+    envelope,
+    is_sandbox,
+    new_id,
+    no_content,
+    not_found,
+    now,
+    page_of,
+    parse,
+    sandboxed,
+    state_of,
+    uuid_id,
+    visible,
+)
 
-if TYPE_CHECKING:
-    from ._server import FakeSent
-
-T = TypeVar("T")
-DEFAULT_PAGE_SIZE = 20
+routes = web.RouteTableDef()
 SUCCESS = frozenset({"DELIVERED", "READ"})
 FAILURE = frozenset({"FAILED", "FILTERED", "BLOCKED"})
 # Calling code -> ISO region, enough for realistic-looking contacts (longest prefix wins).
 _REGIONS = {"1": "US", "44": "GB", "33": "FR", "49": "DE", "34": "ES", "39": "IT", "61": "AU"}
 
 
-def now() -> datetime.datetime:
-    """The current time, in UTC."""
-    return datetime.datetime.now(datetime.timezone.utc)
-
-
-def customer_of(server: FakeSent, request: web.Request) -> str:
-    """Who owns what this request creates: the profile in x-profile-id, else the organization."""
-    return request.headers.get("x-profile-id") or server.organization_id
-
-
-def visible(server: FakeSent, request: web.Request, customer_id: str | None) -> bool:
-    """Whether the request's key may see a record owned by ``customer_id``."""
-    scope = request.headers.get("x-profile-id")
-    return scope is None or scope == customer_id
-
-
-def e164(value: object, field: str) -> str:
-    """An E.164 number, or 400 VALIDATION_002 as Sent answers."""
-    try:
-        return _validate.e164(value, field)
-    except SentValidationError as exc:
-        raise invalid(str(exc), field, "VALIDATION_002") from None
-
-
-def uuid_id(request: web.Request, name: str) -> str:
-    """A UUID path value, or 400 VALIDATION_003 ("Malformed UUID") as Sent answers."""
-    value = request.match_info[name]
-    try:
-        uuid.UUID(value)
-    except ValueError:
-        raise invalid(f"{name} is not a valid UUID", name, "VALIDATION_003") from None
-    return value
-
-
-def page_of(request: web.Request, items: Sequence[T]) -> tuple[list[T], PaginationMeta]:
-    """Slice ``items`` by the ``page``/``page_size`` query (1-based; 20 per page by default)."""
-    try:
-        page = int(request.query.get("page", "1"))
-        size = int(request.query.get("page_size", str(DEFAULT_PAGE_SIZE)))
-    except ValueError:
-        raise invalid("page and page_size must be integers", "page") from None
-    if page < 1 or size < 1:
-        raise invalid("page and page_size must be at least 1", "page", "VALIDATION_005")
-    total = len(items)
-    meta = PaginationMeta(
-        page=page,
-        page_size=size,
-        total_count=total,
-        total_pages=math.ceil(total / size),
-        has_more=page * size < total,
-        cursors=PaginationCursors(before=None, after=None),
-    )
-    return list(items[(page - 1) * size : page * size]), meta
-
-
-def new_contact(phone: str, customer_id: str) -> Contact:
-    """A contact as Sent shapes one: formats, region, channels, consent."""
+def _formats(phone: str) -> tuple[str, str, str, str]:
+    """(calling code, national, international, RFC 3966) forms of an E.164 number."""
     digits = phone[1:]
     code = next((c for c in sorted(_REGIONS, key=len, reverse=True) if digits.startswith(c)), "")
     rest = digits[len(code) :] if code else digits
     if code == "1" and len(rest) == 10:
-        national = f"({rest[:3]}) {rest[3:6]}-{rest[6:]}"
         international = f"+1 {rest[:3]}-{rest[3:6]}-{rest[6:]}"
-        rfc = "tel:" + international.replace(" ", "-")
-    else:
-        national, international, rfc = rest, f"+{code} {rest}".replace("+ ", "+"), f"tel:{phone}"
+        national, rfc = (
+            f"({rest[:3]}) {rest[3:6]}-{rest[6:]}",
+            "tel:" + international.replace(" ", "-"),
+        )
+        return code, national, international, rfc
+    return code, rest, f"+{code} {rest}".replace("+ ", "+"), f"tel:{phone}"
+
+
+def new_contact(phone: str, customer_id: str) -> Contact:
+    """A contact as Sent shapes one: formats, region, channels, consent."""
+    code, national, international, rfc = _formats(phone)
     stamp = now()
     return Contact(
-        id=str(uuid.uuid4()),
+        id=new_id(),
         phone_number=phone,
         format_e164=phone,
         format_international=international,
@@ -128,22 +82,30 @@ def new_contact(phone: str, customer_id: str) -> Contact:
     )
 
 
-def contacts_of(server: FakeSent) -> dict[str, Contact]:
+@attrs.define(eq=False)
+class Contacts:
     """The contact store: id -> Contact."""
-    store: dict[str, Contact] = server.state.setdefault("contacts", {})
-    return store
 
+    by_id: dict[str, Contact] = attrs.Factory(dict)
 
-def find_by_phone(server: FakeSent, phone: str, customer_id: str) -> Contact | None:
-    """The contact ``customer_id`` holds for ``phone``, if any."""
-    return next(
-        (
-            c
-            for c in contacts_of(server).values()
-            if c.phone_number == phone and c.customer_id == customer_id
-        ),
-        None,
-    )
+    def find_by_phone(self, phone: str, customer_id: str) -> Contact | None:
+        """The contact ``customer_id`` holds for ``phone``, if any."""
+        return next(
+            (
+                c
+                for c in self.by_id.values()
+                if c.phone_number == phone and c.customer_id == customer_id
+            ),
+            None,
+        )
+
+    def add(self, contact: Contact) -> None:
+        """Store ``contact`` unless one with its id is there already."""
+        self.by_id.setdefault(str(contact.id), contact)
+
+    def opted_out(self, contact_id: str | None) -> bool:
+        contact = self.by_id.get(contact_id or "")
+        return contact is not None and bool(contact.opt_out)
 
 
 def summary(contact_id: str, messages: Sequence[Message]) -> ContactMessageSummary:
@@ -168,91 +130,77 @@ def summary(contact_id: str, messages: Sequence[Message]) -> ContactMessageSumma
     )
 
 
-def sandboxed(response: web.Response) -> web.Response:
-    """Sent marks sandbox answers with ``X-Sandbox: true``."""
-    response.headers["X-Sandbox"] = "true"
-    return response
+def find(request: web.Request) -> Contact:
+    contact = state_of(request).contacts.by_id.get(uuid_id(request, "contact_id"))
+    if contact is None or not visible(request, contact.customer_id):
+        raise not_found("RESOURCE_001", "Contact")
+    return contact
 
 
-def routes(server: FakeSent) -> list[web.RouteDef]:
-    """Create, read, list (paged, filtered), update and (deprecated) delete contacts."""
-    contacts = contacts_of(server)
+def _matches(contact: Contact, query: Mapping[str, str]) -> bool:
+    search, phone, channel = query.get("search"), query.get("phone"), query.get("channel")
+    texts = (contact.phone_number, contact.format_national, contact.format_international)
+    return (
+        (not search or any(search in (t or "") for t in texts))
+        and (not phone or phone.lstrip("+") in (contact.phone_number or ""))
+        and (not channel or channel in (contact.available_channels or "").split(","))
+    )
 
-    def find(request: web.Request) -> Contact:
-        contact = contacts.get(uuid_id(request, "contact_id"))
-        if contact is None or not visible(server, request, contact.customer_id):
-            raise not_found("RESOURCE_001", "Contact")
-        return contact
 
-    def matches(contact: Contact, query: Any) -> bool:
-        search, phone, channel = query.get("search"), query.get("phone"), query.get("channel")
-        texts = (contact.phone_number, contact.format_national, contact.format_international)
-        return (
-            (not search or any(search in (t or "") for t in texts))
-            and (not phone or phone.lstrip("+") in (contact.phone_number or ""))
-            and (not channel or channel in (contact.available_channels or "").split(","))
-        )
+@routes.get("/v3/contacts")
+async def list_contacts(request: web.Request) -> web.Response:
+    stored = state_of(request).contacts.by_id.values()
+    mine = [c for c in stored if visible(request, c.customer_id) and _matches(c, request.query)]
+    items, pagination = page_of(request, mine)
+    return envelope(ContactsPage(contacts=items, pagination=pagination))
 
-    async def list_contacts(request: web.Request) -> web.Response:
-        mine = [
-            c
-            for c in contacts.values()
-            if visible(server, request, c.customer_id) and matches(c, request.query)
-        ]
-        items, meta = page_of(request, mine)
-        return server.envelope(ContactsPage(contacts=items, pagination=meta))
 
-    async def create_contact(request: web.Request) -> web.Response:
-        body: ContactCreateRequest = server.structure(
-            await server.read_json(request), ContactCreateRequest
-        )
-        phone = e164(body.phone_number, "phone_number")
-        owner = customer_of(server, request)
-        existing = find_by_phone(server, phone, owner)
-        if body.sandbox is True:
-            return sandboxed(server.envelope(existing or new_contact(phone, owner)))
-        if existing is None:
-            existing = new_contact(phone, owner)
-            contacts[str(existing.id)] = existing
-        return server.envelope(existing)
+@routes.post("/v3/contacts")
+async def create_contact(request: web.Request) -> web.Response:
+    body = await parse(request, ContactCreateRequest)
+    phone = e164(body.phone_number, "phone_number")
+    owner, contacts = customer_of(request), state_of(request).contacts
+    existing = contacts.find_by_phone(phone, owner)
+    if body.sandbox is True:
+        return sandboxed(envelope(existing or new_contact(phone, owner)))
+    if existing is None:
+        existing = new_contact(phone, owner)
+        contacts.add(existing)
+    return envelope(existing)
 
-    async def get_contact(request: web.Request) -> web.Response:
-        return server.envelope(find(request))
 
-    async def message_summary(request: web.Request) -> web.Response:
-        contact = find(request)
-        stored: dict[str, Message] = server.state.setdefault("messages", {})
-        return server.envelope(summary(str(contact.id), list(stored.values())))
+@routes.get("/v3/contacts/{contact_id}")
+async def get_contact(request: web.Request) -> web.Response:
+    return envelope(find(request))
 
-    async def update_contact(request: web.Request) -> web.Response:
-        contact = find(request)
-        body: ContactUpdateRequest = server.structure(
-            await server.read_json(request), ContactUpdateRequest
-        )
-        changes = {
-            name: getattr(body, name)
-            for name in ("default_channel", "opt_out")
-            if getattr(body, name) is not UNSET
-        }
-        updated = attrs.evolve(contact, **changes, updated_at=now())
-        if body.sandbox is True:
-            return sandboxed(server.envelope(updated))
-        contacts[str(contact.id)] = updated
-        return server.envelope(updated)
 
-    async def delete_contact(request: web.Request) -> web.Response:
-        contact = find(request)
-        if (await server.read_json(request)).get("sandbox") is True:
-            return sandboxed(web.Response(status=204))
-        del contacts[str(contact.id)]
-        return web.Response(status=204)
+@routes.patch("/v3/contacts/{contact_id}")
+async def update_contact(request: web.Request) -> web.Response:
+    contact = find(request)
+    body = await parse(request, ContactUpdateRequest)
+    changes = {
+        name: getattr(body, name)
+        for name in ("default_channel", "opt_out")
+        if getattr(body, name) is not UNSET
+    }
+    updated = attrs.evolve(contact, **changes, updated_at=now())
+    if body.sandbox is True:
+        return sandboxed(envelope(updated))
+    state_of(request).contacts.by_id[str(contact.id)] = updated
+    return envelope(updated)
 
-    one = "/v3/contacts/{contact_id}"
-    return [
-        web.get("/v3/contacts", list_contacts),
-        web.post("/v3/contacts", create_contact),
-        web.get(one, get_contact),
-        web.patch(one, update_contact),
-        web.delete(one, delete_contact),
-        web.get(one + "/message-summary", message_summary),
-    ]
+
+@routes.delete("/v3/contacts/{contact_id}")
+async def delete_contact(request: web.Request) -> web.Response:
+    contact = find(request)
+    if await is_sandbox(request):
+        return sandboxed(no_content())
+    del state_of(request).contacts.by_id[str(contact.id)]
+    return no_content()
+
+
+@routes.get("/v3/contacts/{contact_id}/message-summary")
+async def message_summary(request: web.Request) -> web.Response:
+    contact = find(request)
+    messages = state_of(request).messages.by_id.values()
+    return envelope(summary(str(contact.id), list(messages)))

@@ -1,20 +1,21 @@
 """FakeSent's webhook delivery: every emitted event, signed and POSTed to matching webhooks.
 
-``server.emit(field, event, payload)`` hands the event to ``Delivery`` (a listener in
-``server.event_listeners``). For each *active* webhook whose ``event_types`` and
-``event_filters`` match at that moment, a background task on FakeSent's loop POSTs the event
-(JSON body = the event record) signed with ``sent_async.webhooks.sign``, using the secret the
-webhook has at each attempt. Headers: ``x-webhook-id`` (the webhook id), ``x-webhook-timestamp``,
-``x-webhook-signature``, ``x-webhook-event-type`` (the family, the event's ``field``) and
-``x-webhook-event-id`` (the delivery-log row id: one per event and webhook, the same on retries).
+``server.emit(field, event, payload)`` hands the event to the server's ``Delivery``. For
+each *active* webhook whose ``event_types`` and ``event_filters`` match at that moment, a
+background task on FakeSent's loop POSTs the event (JSON body = the event record) signed with
+``sent_async.webhooks.sign``, using the secret the webhook has at each attempt. Headers:
+``x-webhook-id`` (the webhook id), ``x-webhook-timestamp``, ``x-webhook-signature``,
+``x-webhook-event-type`` (the family, the event's ``field``) and ``x-webhook-event-id`` (the
+delivery-log row id: one per event and webhook, the same on retries).
 
 A non-2xx answer, a timeout (``timeout_seconds``) or a connection error is retried up to
 ``retry_count`` more times, waiting ``backoff`` seconds, doubling, capped at ``max_backoff``
 (Sent waits a minute, doubling, up to an hour; FakeSent scales that down). Each attempt updates
 the webhook's delivery-log row (``pending`` -> ``retrying`` -> ``delivered`` / ``failed``). A
 failed event counts in ``consecutive_failures``; ten in a row disable the webhook; a success
-resets the count. Knobs, per server, in ``server.state["webhook_delivery"]``: ``backoff``
-(default ``DEFAULT_BACKOFF``), ``max_backoff``, ``disable_after`` (10) and ``loopback_only``
+resets the count. Knobs, per server, in ``server.state.webhooks.delivery`` (a
+``DeliveryConfig``): ``backoff`` (default ``DEFAULT_BACKOFF``), ``max_backoff``,
+``disable_after`` (10) and ``loopback_only``
 (True: only 127.0.0.1, ::1 and localhost are called, so tests never reach the internet; other
 hosts fail like a refused connection). ``await delivery_of(server).settle()`` waits for every
 pending delivery. Stopping FakeSent cancels pending deliveries and closes the HTTP session.
@@ -23,10 +24,8 @@ pending delivery. Stopping FakeSent cancels pending deliveries and closes the HT
 from __future__ import annotations
 
 import asyncio
-import datetime
 import json
 import logging
-import uuid
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
@@ -49,9 +48,11 @@ from ..models import (
     WebhookTestResult,
 )
 from ..webhooks import sign
+from ._support import new_id, now
 
 if TYPE_CHECKING:
     from ._server import FakeSent
+    from ._webhooks import Webhooks
 
 log = logging.getLogger("sent.testing")
 
@@ -77,10 +78,6 @@ def family(name: str | None) -> str:
     """``messages``, ``message`` and ``message.sent`` all belong to family ``message``."""
     head = (name or "").partition(".")[0].strip().lower()
     return head.removesuffix("s")
-
-
-def now() -> datetime.datetime:
-    return datetime.datetime.now(datetime.timezone.utc)
 
 
 def matches(hook: Webhook, record: Mapping[str, Any]) -> bool:
@@ -116,6 +113,22 @@ def event_data(record: Mapping[str, Any]) -> Any:
     return None
 
 
+@attrs.define(eq=False)
+class DeliveryConfig:
+    """Delivery knobs (see the module docstring); also settable by name, as a dict was."""
+
+    backoff: float = DEFAULT_BACKOFF
+    max_backoff: float = DEFAULT_MAX_BACKOFF
+    disable_after: int = DISABLE_AFTER
+    loopback_only: bool = True
+
+    def __getitem__(self, name: str) -> Any:
+        return getattr(self, name)
+
+    def __setitem__(self, name: str, value: Any) -> None:
+        setattr(self, name, value)
+
+
 @attrs.frozen
 class Outcome:
     """One attempt's result: the HTTP status and answer, or why there was none."""
@@ -130,26 +143,32 @@ class Outcome:
 
 
 class Delivery:
-    """Delivers FakeSent's events to its webhooks; one per server, in ``event_listeners``."""
+    """Delivers FakeSent's events to its webhooks; one per server (``delivery_of(server)``)."""
 
-    def __init__(self, server: FakeSent) -> None:
-        self._server = server
+    def __init__(self, store: Webhooks) -> None:
         self._session: aiohttp.ClientSession | None = None
         self._tasks: set[asyncio.Task[None]] = set()
         self._closed = False
-        self.config: dict[str, Any] = server.state.setdefault("webhook_delivery", {})
-        self.config.setdefault("backoff", DEFAULT_BACKOFF)
-        self.config.setdefault("max_backoff", DEFAULT_MAX_BACKOFF)
-        self.config.setdefault("disable_after", DISABLE_AFTER)
-        self.config.setdefault("loopback_only", True)
-        self.hooks: dict[str, Webhook] = server.state.setdefault("webhooks", {})
-        self.log: dict[str, dict[str, WebhookEventRecord]] = server.state.setdefault(
-            "webhook_events", {}
-        )
+        self._store = store
+
+    @property
+    def config(self) -> DeliveryConfig:
+        """The delivery knobs (``state.webhooks.delivery``)."""
+        return self._store.delivery
+
+    @property
+    def hooks(self) -> dict[str, Webhook]:
+        """The webhooks by id (``state.webhooks.by_id``)."""
+        return self._store.by_id
+
+    @property
+    def log(self) -> dict[str, dict[str, WebhookEventRecord]]:
+        """Each webhook's delivery log by row id (``state.webhooks.log``)."""
+        return self._store.log
 
     def install(self, app: web.Application) -> None:
-        """Listen for events and tie the session and tasks to the server's life-cycle."""
-        self._server.event_listeners.append(self)
+        """Tie the HTTP session and the pending tasks to the server's life-cycle."""
+        app[DELIVERY] = self
         app.on_startup.append(self._on_startup)
         app.on_shutdown.append(self._on_shutdown)
         app.on_cleanup.append(self._on_cleanup)
@@ -175,7 +194,7 @@ class Delivery:
 
     def new_row(self, webhook_id: str, record: Mapping[str, Any]) -> WebhookEventRecord:
         row = WebhookEventRecord(
-            id=str(uuid.uuid4()),
+            id=new_id(),
             created_at=now(),
             delivery_attempts=0,
             delivery_status="pending",
@@ -229,8 +248,8 @@ class Delivery:
                 self._failed(webhook_id, row_id)
                 return
             self._update_row(webhook_id, row_id, delivery_status="retrying")
-            delay = float(self.config["backoff"]) * 2 ** (attempt - 1)
-            await asyncio.sleep(min(delay, float(self.config["max_backoff"])))
+            delay = float(self.config.backoff) * 2 ** (attempt - 1)
+            await asyncio.sleep(min(delay, float(self.config.max_backoff)))
 
     def _failed(self, webhook_id: str, row_id: str) -> None:
         self._update_row(webhook_id, row_id, delivery_status="failed")
@@ -238,7 +257,7 @@ class Delivery:
         if hook is None:
             return
         failures = (hook.consecutive_failures or 0) + 1
-        disable = failures >= int(self.config["disable_after"])
+        disable = failures >= int(self.config.disable_after)
         self._update_hook(
             webhook_id,
             consecutive_failures=failures,
@@ -287,7 +306,7 @@ class Delivery:
     ) -> Outcome:
         url = str(hook.endpoint_url)
         host = urlsplit(url).hostname or ""
-        if self.config["loopback_only"] and host not in _LOOPBACK:
+        if self.config.loopback_only and host not in _LOOPBACK:
             return Outcome(None, None, f"FakeSent delivers only to loopback hosts, not {host!r}")
         headers = sign(body, str(hook.signing_secret), webhook_id=str(hook.id), event_id=row_id)
         headers["x-webhook-event-type"] = str(record.get("field") or family(record.get("event")))
@@ -342,9 +361,9 @@ class Delivery:
             await session.close()
 
 
+DELIVERY: web.AppKey[Delivery] = web.AppKey("fakesent_delivery")
+
+
 def delivery_of(server: FakeSent) -> Delivery:
     """The delivery component of ``server`` (to ``await ....settle()`` in tests)."""
-    for listener in server.event_listeners:
-        if isinstance(listener, Delivery):
-            return listener
-    raise LookupError("this FakeSent has no webhook delivery installed")
+    return server._delivery

@@ -1,15 +1,16 @@
-"""FakeSent handler for ``GET /v3/me``: the organization behind FakeSent's key, or a profile.
+"""FakeSent's ``GET /v3/me``: the organization behind FakeSent's key, or a profile.
 
 Without ``x-profile-id`` it describes the organization (``type`` "organization") and lists
-``server.state["profiles"]``; with it, that profile (``type`` "profile"). The organization's
-own details live in ``server.state["me"]`` so tests can change them.
+``state.profiles``; with it, that profile (``type`` "profile"). The organization's own
+details live in ``state.me`` so tests can change them (``server.state.me.name = "Acme"``).
 """
 
 from __future__ import annotations
 
 import datetime
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
+import attrs
 from aiohttp import web
 
 from ..models import (
@@ -22,9 +23,37 @@ from ..models import (
     ProfileDetail,
     ProfileSettings,
 )
+from ._support import envelope, now, state_of
 
-if TYPE_CHECKING:
-    from ._server import FakeSent
+routes = web.RouteTableDef()
+
+
+@attrs.define(eq=False)
+class Organization:
+    """The organization's details, as ``GET /v3/me`` shows them.
+
+    Also readable and writable by name (``state.me["name"] = ...``), as FakeSent's
+    dict-based state was.
+    """
+
+    name: str = "FakeSent Organization"
+    short_name: str = "FAKESENT"
+    email: str = "owner@fakesent.test"
+    status: str = "approved"
+    created_at: datetime.datetime = attrs.Factory(now)
+    sending_phone_number: str | None = None
+    billing_model: str = "organization"
+    description: str | None = None
+    icon: str | None = None
+
+    def __getitem__(self, name: str) -> Any:
+        return getattr(self, name)
+
+    def __setitem__(self, name: str, value: Any) -> None:
+        setattr(self, name, value)
+
+    def get(self, name: str, default: Any = None) -> Any:
+        return getattr(self, name, default)
 
 
 def _settings(billing_model: str | None, tcr_brand: Any, tcr_campaign: Any) -> ProfileSettings:
@@ -66,65 +95,55 @@ def _profile_entry(profile: ProfileDetail) -> MeProfile:
     )
 
 
-def routes(server: FakeSent) -> list[web.RouteDef]:
-    account: dict[str, Any] = server.state.setdefault("me", {})
-    account.setdefault("name", "FakeSent Organization")
-    account.setdefault("short_name", "FAKESENT")
-    account.setdefault("email", "owner@fakesent.test")
-    account.setdefault("status", "approved")
-    account.setdefault("created_at", datetime.datetime.now(datetime.timezone.utc))
-    account.setdefault("sending_phone_number", None)
-    account.setdefault("billing_model", "organization")
+def organization(org: Organization, org_id: str, profiles: list[ProfileDetail]) -> Me:
+    return Me(
+        id=org_id,
+        organization_id=org_id,
+        type="organization",
+        name=org.name,
+        short_name=org.short_name,
+        email=org.email,
+        status=org.status,
+        created_at=org.created_at,
+        description=org.description,
+        icon=org.icon,
+        enable_template_auto_creation_for_sp=False,
+        sending_phone_number=org.sending_phone_number,
+        sending_phone_number_profile_id=None,
+        channels=_channels(org.sending_phone_number, None, None),
+        settings=_settings(org.billing_model, False, False),
+        profiles=[_profile_entry(p) for p in profiles],
+    )
 
-    def organization(profiles: list[ProfileDetail]) -> Me:
-        return Me(
-            id=server.organization_id,
-            organization_id=server.organization_id,
-            type="organization",
-            name=account["name"],
-            short_name=account["short_name"],
-            email=account["email"],
-            status=account["status"],
-            created_at=account["created_at"],
-            description=account.get("description"),
-            icon=account.get("icon"),
-            enable_template_auto_creation_for_sp=False,
-            sending_phone_number=account["sending_phone_number"],
-            sending_phone_number_profile_id=None,
-            channels=_channels(account["sending_phone_number"], None, None),
-            settings=_settings(account["billing_model"], False, False),
-            profiles=[_profile_entry(p) for p in profiles],
-        )
 
-    def profile(detail: ProfileDetail) -> Me:
-        return Me(
-            id=detail.id,
-            organization_id=server.organization_id,
-            type="profile",
-            name=detail.name,
-            short_name=detail.short_name,
-            email=detail.email,
-            status=detail.status,
-            created_at=detail.created_at,
-            description=detail.description,
-            icon=detail.icon,
-            enable_template_auto_creation_for_sp=False,
-            sending_phone_number=detail.sending_phone_number,
-            sending_phone_number_profile_id=None,
-            channels=_channels(
-                detail.sending_phone_number, detail.whatsapp_phone_number, detail.name
-            ),
-            settings=_settings(
-                detail.billing_model, detail.inherit_tcr_brand, detail.inherit_tcr_campaign
-            ),
-            profiles=[],
-        )
+def profile(detail: ProfileDetail, org_id: str) -> Me:
+    return Me(
+        id=detail.id,
+        organization_id=org_id,
+        type="profile",
+        name=detail.name,
+        short_name=detail.short_name,
+        email=detail.email,
+        status=detail.status,
+        created_at=detail.created_at,
+        description=detail.description,
+        icon=detail.icon,
+        enable_template_auto_creation_for_sp=False,
+        sending_phone_number=detail.sending_phone_number,
+        sending_phone_number_profile_id=None,
+        channels=_channels(detail.sending_phone_number, detail.whatsapp_phone_number, detail.name),
+        settings=_settings(
+            detail.billing_model, detail.inherit_tcr_brand, detail.inherit_tcr_campaign
+        ),
+        profiles=[],
+    )
 
-    async def get_me(request: web.Request) -> web.Response:
-        profiles: dict[str, ProfileDetail] = server.state.setdefault("profiles", {})
-        scoped = request.headers.get("x-profile-id")
-        if scoped is not None:  # the middleware already answered 404 for unknown profiles
-            return server.envelope(profile(profiles[scoped]))
-        return server.envelope(organization(list(profiles.values())))
 
-    return [web.get("/v3/me", get_me)]
+@routes.get("/v3/me")
+async def get_me(request: web.Request) -> web.Response:
+    state = state_of(request)
+    profiles = state.profiles.by_id
+    scoped = request.headers.get("x-profile-id")
+    if scoped is not None:  # the middleware already answered 404 for unknown profiles
+        return envelope(profile(profiles[scoped], state.organization_id))
+    return envelope(organization(state.me, state.organization_id, list(profiles.values())))

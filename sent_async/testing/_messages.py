@@ -1,4 +1,4 @@
-"""FakeSent handlers for ``/v3/messages``: sends become stored messages that move on demand.
+"""FakeSent's ``/v3/messages`` family: sends become stored messages that move on demand.
 
 ``POST /v3/messages`` stores one message per (recipient, channel) with status QUEUED (SCHEDULED
 when ``scheduled_at`` is given) and creates missing contacts. ``await server.advance_messages()``
@@ -10,8 +10,7 @@ activity and emitting the ``message.<status>`` webhook event each time.
 from __future__ import annotations
 
 import datetime
-import uuid
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import attrs
 from aiohttp import web
@@ -30,24 +29,27 @@ from ..models import (
     MessageSendResult,
     MessageStatusEvent,
     MessageWebhookPayload,
-    PaginationMeta,
 )
-from ._contacts import (
-    contacts_of,
+from ._contacts import Contacts, new_contact
+from ._support import (
+    Emit,
     customer_of,
     e164,
-    find_by_phone,
-    new_contact,
+    envelope,
+    invalid,
+    new_id,
+    not_found,
     now,
+    one_page,
+    parse,
     sandboxed,
+    state_of,
     uuid_id,
     visible,
+    zulu,
 )
-from ._server import invalid, not_found
 
-if TYPE_CHECKING:
-    from ._server import FakeSent
-
+routes = web.RouteTableDef()
 CHANNELS = frozenset({"sent", "sms", "whatsapp", "rcs", "mms"})
 _NEXT = {"QUEUED": "SENT", "SENT": "DELIVERED"}
 _READ_RECEIPTS = frozenset({"whatsapp", "rcs"})
@@ -60,6 +62,89 @@ _DESCRIBE = {
     "FILTERED": "Not sent: the contact has opted out",
 }
 _PRICE = {"sms": 0.0079, "mms": 0.02, "whatsapp": 0.005, "rcs": 0.006}
+
+
+@attrs.define(eq=False)
+class Messages:
+    """Stored messages, their activity logs, schedules and senders; moves them on demand."""
+
+    contacts: Contacts = attrs.field(repr=False)
+    emit: Emit = attrs.field(repr=False)
+    by_id: dict[str, Message] = attrs.Factory(dict)
+    activities: dict[str, list[MessageActivity]] = attrs.Factory(dict)
+    schedule: dict[str, datetime.datetime] = attrs.Factory(dict)
+    senders: dict[str, str | None] = attrs.Factory(dict)
+
+    async def record(self, message: Message, status: str, reason: str | None = None) -> Message:
+        """Move ``message`` to ``status``: event, activity, store, webhook."""
+        stamp, mid = now(), str(message.id)
+        description = _DESCRIBE.get(status)
+        event = MessageStatusEvent(
+            status=status, timestamp=stamp, description=description, reason=reason
+        )
+        price = _PRICE.get(message.channel or "") if status == "SENT" else message.price
+        message = attrs.evolve(
+            message, status=status, events=[*message.events, event], reason=reason, price=price
+        )
+        self.by_id[mid] = message
+        self.activities.setdefault(mid, []).append(
+            MessageActivity(
+                status=status,
+                timestamp=stamp,
+                description=description,
+                reason=reason,
+                from_=self.senders.get(mid),
+                price=f"{price:.4f}" if price is not None else None,
+                scheduled_at=self.schedule.get(mid),
+            )
+        )
+        payload = self._payload(message, reason, stamp)
+        await self.emit("message", f"message.{status.lower()}", payload)
+        return message
+
+    def _payload(
+        self, message: Message, reason: str | None, stamp: datetime.datetime
+    ) -> dict[str, Any]:
+        """The ``message.<status>`` webhook payload for ``message`` as it now stands."""
+        status = str(message.status)
+        scheduled = self.schedule.get(str(message.id)) if status == "SCHEDULED" else None
+        payload = MessageWebhookPayload(
+            message_status=status,
+            message_id=str(message.id),
+            account_id=message.customer_id,
+            channel=message.channel,
+            outbound_number=message.phone,
+            body=message.message_body.content if message.message_body else None,
+            template_id=message.template_id,
+            template_name=message.template_name,
+            reason=reason,
+            scheduled_at=scheduled.isoformat() if scheduled else None,
+            schedule_reason="Requested by sender" if scheduled else None,
+            updated_at=zulu(stamp),
+        )
+        doc: dict[str, Any] = _converter.wire.unstructure(payload)
+        return doc
+
+    def next_status(self, message: Message) -> tuple[str, str | None] | None:
+        """Where ``message`` goes on the next ``advance()``, with a reason; None to stay."""
+        status, mid = message.status or "", str(message.id)
+        if status == "SCHEDULED":
+            return ("QUEUED", None) if self.schedule[mid] <= now() else None
+        if status == "QUEUED" and self.contacts.opted_out(message.contact_id):
+            return "FILTERED", "Recipient has opted out"
+        if status == "DELIVERED" and message.channel in _READ_RECEIPTS:
+            return "READ", None
+        return (_NEXT[status], None) if status in _NEXT else None
+
+    async def advance(self) -> int:
+        """Move every message one status forward; how many changed."""
+        changed = 0
+        for message in list(self.by_id.values()):
+            step = self.next_status(message)
+            if step is not None:
+                await self.record(message, *step)
+                changed += 1
+        return changed
 
 
 def _check(request: MessageSendRequest) -> None:
@@ -79,7 +164,10 @@ def _check(request: MessageSendRequest) -> None:
         raise invalid("Unknown channel", "channel", "VALIDATION_006")
     if "mms" in channels and not request.media_urls:
         raise invalid("channel mms needs media_urls", "media_urls")
-    when = request.scheduled_at
+    _check_schedule(request.scheduled_at)
+
+
+def _check_schedule(when: object) -> None:
     if isinstance(when, datetime.datetime):
         if when.tzinfo is None:
             raise invalid("scheduled_at needs an explicit UTC offset", "scheduled_at")
@@ -90,14 +178,14 @@ def _check(request: MessageSendRequest) -> None:
             )
 
 
-def _template(server: FakeSent, request: MessageSendRequest) -> tuple[str | None, str | None]:
+def _template(request: web.Request, body: MessageSendRequest) -> tuple[str | None, str | None]:
     """(template_id, template_name), completed from the template store when it knows the id."""
-    ref = request.template
+    ref = body.template
     if ref is None or ref is UNSET:
         return None, None
     tid = ref.id if isinstance(ref.id, str) else None
     name = ref.name if isinstance(ref.name, str) else None
-    stored = server.state.get("templates", {}).get(tid) if tid else None
+    stored = state_of(request).templates.by_id.get(tid) if tid else None
     return tid, name or getattr(stored, "name", None)
 
 
@@ -109,163 +197,101 @@ def _sender(request: MessageSendRequest, channel: str) -> str | None:
     return None
 
 
-def routes(server: FakeSent) -> list[web.RouteDef]:
-    """Send, get and list activities; registers the ``advance_messages`` hook."""
-    messages: dict[str, Message] = server.state.setdefault("messages", {})
-    activities: dict[str, list[MessageActivity]] = server.state.setdefault("message_activities", {})
-    schedule: dict[str, datetime.datetime] = server.state.setdefault("message_schedule", {})
-    senders: dict[str, str | None] = server.state.setdefault("message_senders", {})
+@attrs.define
+class _Draft:
+    """What one send asks for, worked out before anything is stored."""
 
-    async def record(message: Message, status: str, reason: str | None = None) -> Message:
-        """Move ``message`` to ``status``: event, activity, store, webhook."""
-        stamp, mid = now(), str(message.id)
-        description = _DESCRIBE.get(status)
-        event = MessageStatusEvent(
-            status=status, timestamp=stamp, description=description, reason=reason
-        )
-        price = _PRICE.get(message.channel or "") if status == "SENT" else message.price
-        message = attrs.evolve(
-            message, status=status, events=[*message.events, event], reason=reason, price=price
-        )
-        messages[mid] = message
-        activities.setdefault(mid, []).append(
-            MessageActivity(
-                status=status,
-                timestamp=stamp,
-                description=description,
-                reason=reason,
-                from_=senders.get(mid),
-                price=f"{price:.4f}" if price is not None else None,
-                scheduled_at=schedule.get(mid),
-            )
-        )
-        scheduled = schedule.get(mid) if status == "SCHEDULED" else None
-        payload = MessageWebhookPayload(
-            message_status=status,
-            message_id=mid,
-            account_id=message.customer_id,
-            channel=message.channel,
-            outbound_number=message.phone,
-            body=message.message_body.content if message.message_body else None,
-            template_id=message.template_id,
-            template_name=message.template_name,
-            reason=reason,
-            scheduled_at=scheduled.isoformat() if scheduled else None,
-            schedule_reason="Requested by sender" if scheduled else None,
-            updated_at=stamp.strftime("%Y-%m-%dT%H:%M:%SZ"),
-        )
-        await server.emit("message", f"message.{status.lower()}", _wire(payload))
-        return message
+    body: MessageSendRequest
+    owner: str
+    template: tuple[str | None, str | None]
+    recipients: list[MessageSendRecipient] = attrs.Factory(list)
+    created: list[tuple[Contact, Message, str | None]] = attrs.Factory(list)
 
-    def next_status(message: Message) -> tuple[str, str | None] | None:
-        status, mid = message.status or "", str(message.id)
-        if status == "SCHEDULED":
-            return ("QUEUED", None) if schedule[mid] <= now() else None
-        if status == "QUEUED":
-            contact = contacts_of(server).get(message.contact_id or "")
-            if contact is not None and contact.opt_out:
-                return "FILTERED", "Recipient has opted out"
-        if status == "DELIVERED" and message.channel in _READ_RECEIPTS:
-            return "READ", None
-        return (_NEXT[status], None) if status in _NEXT else None
-
-    async def advance() -> int:
-        changed = 0
-        for message in list(messages.values()):
-            step = next_status(message)
-            if step is not None:
-                await record(message, *step)
-                changed += 1
-        return changed
-
-    server.hooks["advance_messages"] = advance
-
-    async def send(request: web.Request) -> web.Response:
-        body: MessageSendRequest = server.structure(
-            await server.read_json(request), MessageSendRequest
-        )
-        _check(body)
-        assert isinstance(body.to, list)
-        owner = customer_of(server, request)
-        template_id, template_name = _template(server, body)
+    def add(self, contact: Contact, phone: str, asked: str) -> None:
+        """One message to ``phone`` on channel ``asked`` ("sent" lets Sent pick)."""
+        body = self.body
         text = body.text if isinstance(body.text, str) else None
         media = body.media_urls if isinstance(body.media_urls, list) else []
-        subject = body.subject if isinstance(body.subject, str) else None
-        recipients: list[MessageSendRecipient] = []
-        created: list[tuple[Contact, Message, str | None]] = []
-        known: dict[str, Contact] = {}
-        for phone in body.to:
-            contact = known.get(phone) or find_by_phone(server, phone, owner)
-            contact = known[phone] = contact or new_contact(phone, owner)
-            for asked in body.channel or ["sent"]:
-                auto = "mms" if media else contact.default_channel or "sms"
-                channel = auto if asked == "sent" else asked
-                message = Message(
-                    id=str(uuid.uuid4()),
-                    channel=channel,
-                    contact_id=contact.id,
-                    customer_id=owner,
-                    created_at=now(),
-                    direction="outbound",
-                    phone=phone,
-                    phone_international=contact.format_international,
-                    region_code=contact.region_code,
-                    message_body=MessageBody(
-                        content=text,
-                        subject=subject,
-                        media=[MessageBodyMedia(url=u) for u in media],
-                    ),
-                    template_id=template_id,
-                    template_name=template_name,
-                )
-                recipients.append(
-                    MessageSendRecipient(
-                        message_id=message.id, to=phone, channel=channel, body=text
-                    )
-                )
-                created.append((contact, message, _sender(body, channel or "")))
-        result = MessageSendResult(
-            recipients=recipients,
-            status="QUEUED",
-            template_id=template_id,
-            template_name=template_name,
+        auto = "mms" if media else contact.default_channel or "sms"
+        channel = auto if asked == "sent" else asked
+        message = Message(
+            id=new_id(),
+            channel=channel,
+            contact_id=contact.id,
+            customer_id=self.owner,
+            created_at=now(),
+            direction="outbound",
+            phone=phone,
+            phone_international=contact.format_international,
+            region_code=contact.region_code,
+            message_body=MessageBody(
+                content=text,
+                subject=body.subject if isinstance(body.subject, str) else None,
+                media=[MessageBodyMedia(url=u) for u in media],
+            ),
+            template_id=self.template[0],
+            template_name=self.template[1],
         )
-        if body.sandbox is True:
-            return sandboxed(server.envelope(result, 202))
-        for contact, message, sender in created:
-            contacts_of(server).setdefault(str(contact.id), contact)
-            senders[str(message.id)] = sender
-            if isinstance(body.scheduled_at, datetime.datetime):
-                schedule[str(message.id)] = body.scheduled_at
-                await record(message, "SCHEDULED")
-            else:
-                await record(message, "QUEUED")
-        return server.envelope(result, 202)
-
-    def find(request: web.Request) -> Message:
-        message = messages.get(uuid_id(request, "message_id"))
-        if message is None or not visible(server, request, message.customer_id):
-            raise not_found("RESOURCE_003", "Message")
-        return message
-
-    async def get_message(request: web.Request) -> web.Response:
-        return server.envelope(find(request))
-
-    async def list_activities(request: web.Request) -> web.Response:
-        mid = str(find(request).id)
-        log = list(reversed(activities.get(mid, [])))  # newest first, as Sent lists them
-        meta = PaginationMeta(
-            page=1, page_size=len(log), total_count=len(log), total_pages=1, has_more=False
+        self.recipients.append(
+            MessageSendRecipient(message_id=message.id, to=phone, channel=channel, body=text)
         )
-        return server.envelope(MessageActivities(activities=log, message_id=mid, pagination=meta))
-
-    return [
-        web.post("/v3/messages", send),
-        web.get("/v3/messages/{message_id}", get_message),
-        web.get("/v3/messages/{message_id}/activities", list_activities),
-    ]
+        self.created.append((contact, message, _sender(body, channel or "")))
 
 
-def _wire(payload: MessageWebhookPayload) -> dict[str, Any]:
-    doc: dict[str, Any] = _converter.wire.unstructure(payload)
-    return doc
+def _draft(request: web.Request, body: MessageSendRequest) -> _Draft:
+    """Every message of a send, with its contact (found, or new and not yet stored)."""
+    assert isinstance(body.to, list)
+    draft = _Draft(body=body, owner=customer_of(request), template=_template(request, body))
+    known: dict[str, Contact] = {}
+    for phone in body.to:
+        found = known.get(phone) or state_of(request).contacts.find_by_phone(phone, draft.owner)
+        contact = known[phone] = found or new_contact(phone, draft.owner)
+        for asked in body.channel or ["sent"]:
+            draft.add(contact, phone, asked)
+    return draft
+
+
+@routes.post("/v3/messages")
+async def send(request: web.Request) -> web.Response:
+    body = await parse(request, MessageSendRequest)
+    _check(body)
+    draft = _draft(request, body)
+    result = MessageSendResult(
+        recipients=draft.recipients,
+        status="QUEUED",
+        template_id=draft.template[0],
+        template_name=draft.template[1],
+    )
+    if body.sandbox is True:
+        return sandboxed(envelope(result, 202))
+    state = state_of(request)
+    for contact, message, sender in draft.created:
+        state.contacts.add(contact)
+        state.messages.senders[str(message.id)] = sender
+        if isinstance(body.scheduled_at, datetime.datetime):
+            state.messages.schedule[str(message.id)] = body.scheduled_at
+            await state.messages.record(message, "SCHEDULED")
+        else:
+            await state.messages.record(message, "QUEUED")
+    return envelope(result, 202)
+
+
+def find(request: web.Request) -> Message:
+    message = state_of(request).messages.by_id.get(uuid_id(request, "message_id"))
+    if message is None or not visible(request, message.customer_id):
+        raise not_found("RESOURCE_003", "Message")
+    return message
+
+
+@routes.get("/v3/messages/{message_id}")
+async def get_message(request: web.Request) -> web.Response:
+    return envelope(find(request))
+
+
+@routes.get("/v3/messages/{message_id}/activities")
+async def list_activities(request: web.Request) -> web.Response:
+    mid = str(find(request).id)
+    log = list(reversed(state_of(request).messages.activities.get(mid, [])))  # newest first
+    return envelope(
+        MessageActivities(activities=log, message_id=mid, pagination=one_page(len(log)))
+    )

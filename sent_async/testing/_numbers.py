@@ -1,4 +1,4 @@
-"""FakeSent handler for ``GET /v3/numbers/lookup/{phoneNumber}``: canned, contract-shaped.
+"""FakeSent's ``GET /v3/numbers/lookup/{phoneNumber}``: canned, contract-shaped.
 
 The answer is derived from the number, so tests can rely on it:
 
@@ -10,18 +10,12 @@ The answer is derived from the number, so tests can rely on it:
 
 from __future__ import annotations
 
-import re
-from typing import TYPE_CHECKING
-
 from aiohttp import web
 
 from ..models import NumberLookup
-from ._server import invalid
+from ._support import e164, envelope
 
-if TYPE_CHECKING:
-    from ._server import FakeSent
-
-_E164 = re.compile(r"\+[1-9][0-9]{1,14}")
+routes = web.RouteTableDef()
 # calling code -> (ISO country, mobile country code)
 COUNTRIES: dict[str, tuple[str, str]] = {
     "1": ("US", "310"),
@@ -64,11 +58,7 @@ def lookup(number: str) -> NumberLookup:
     )
 
 
-def routes(server: FakeSent) -> list[web.RouteDef]:
-    async def lookup_number(request: web.Request) -> web.Response:
-        number = request.match_info["phone_number"]  # percent-decoded: %2B arrives as "+"
-        if not _E164.fullmatch(number):
-            raise invalid("Phone number must be in E.164 format", "phoneNumber", "VALIDATION_002")
-        return server.envelope(lookup(number))
-
-    return [web.get("/v3/numbers/lookup/{phone_number}", lookup_number)]
+@routes.get("/v3/numbers/lookup/{phone_number}")
+async def lookup_number(request: web.Request) -> web.Response:
+    number = request.match_info["phone_number"]  # percent-decoded: %2B arrives as "+"
+    return envelope(lookup(e164(number, "phoneNumber")))

@@ -1,10 +1,8 @@
-"""FakeSent handlers for ``/v3/profiles`` and their campaigns: stateful, contract-shaped."""
+"""FakeSent's ``/v3/profiles`` family and their campaigns: stateful, contract-shaped."""
 
 from __future__ import annotations
 
-import datetime
-import uuid
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import attrs
 from aiohttp import web
@@ -23,11 +21,20 @@ from ..models import (
     ProfileList,
     ProfileUpdateRequest,
 )
-from ._server import ApiFailure, invalid, not_found
+from ._support import (
+    ApiFailure,
+    envelope,
+    invalid,
+    is_sandbox,
+    new_id,
+    no_content,
+    not_found,
+    now,
+    parse,
+    state_of,
+)
 
-if TYPE_CHECKING:
-    from ._server import FakeSent
-
+routes = web.RouteTableDef()
 _SHARED = (
     "name",
     "short_name",
@@ -45,8 +52,12 @@ _UPDATABLE = (
 )
 
 
-def _now() -> datetime.datetime:
-    return datetime.datetime.now(datetime.timezone.utc)
+@attrs.define(eq=False)
+class Profiles:
+    """Profiles (id -> ProfileDetail) and their campaigns (profile id -> id -> campaign)."""
+
+    by_id: dict[str, ProfileDetail] = attrs.Factory(dict)
+    campaigns: dict[str, dict[str, BrandCampaign]] = attrs.Factory(dict)
 
 
 def _brand(given: Any) -> ProfileBrand | None:
@@ -56,7 +67,7 @@ def _brand(given: Any) -> ProfileBrand | None:
     plain = _converter.inputs.unstructure(given)
     brand: ProfileBrand = _converter.inputs.structure(plain, ProfileBrand)
     return attrs.evolve(
-        brand, id=str(uuid.uuid4()), created_at=_now(), submitted_to_tcr=False, is_inherited=False
+        brand, id=new_id(), created_at=now(), submitted_to_tcr=False, is_inherited=False
     )
 
 
@@ -69,152 +80,152 @@ def _check_rules(request: Any) -> None:
         )
 
 
-def routes(server: FakeSent) -> list[web.RouteDef]:
-    profiles: dict[str, ProfileDetail] = server.state.setdefault("profiles", {})
-    campaigns: dict[str, dict[str, BrandCampaign]] = server.state.setdefault("campaigns", {})
+def find(request: web.Request) -> ProfileDetail:
+    profile = state_of(request).profiles.by_id.get(request.match_info["profile_id"])
+    if profile is None:
+        raise not_found("RESOURCE_014", "Profile")
+    return profile
 
-    def find(request: web.Request) -> ProfileDetail:
-        profile = profiles.get(request.match_info["profile_id"])
-        if profile is None:
-            raise not_found("RESOURCE_014", "Profile")
-        return profile
 
-    async def list_profiles(request: web.Request) -> web.Response:
-        return server.envelope(ProfileList(profiles=list(profiles.values()), pagination=None))
+@routes.get("/v3/profiles")
+async def list_profiles(request: web.Request) -> web.Response:
+    stored = state_of(request).profiles.by_id.values()
+    return envelope(ProfileList(profiles=list(stored), pagination=None))
 
-    async def get_profile(request: web.Request) -> web.Response:
-        return server.envelope(find(request))
 
-    async def create_profile(request: web.Request) -> web.Response:
-        body: ProfileCreateRequest = server.structure(
-            await server.read_json(request), ProfileCreateRequest
-        )
-        if not isinstance(body.name, str) or not body.name:
-            raise invalid("name is required", "name", "VALIDATION_004")
-        _check_rules(body)
-        values = {k: getattr(body, k) for k in _SHARED if getattr(body, k) is not UNSET}
-        profile = ProfileDetail(
-            id=str(uuid.uuid4()),
-            organization_id=server.organization_id,
-            status="incomplete",
-            created_at=_now(),
-            updated_at=_now(),
-            brand=_brand(body.brand),
-            billing_model=values.pop("billing_model", None) or "profile",
-            waba_id=body.whatsapp_business_account.waba_id
-            if body.whatsapp_business_account not in (None, UNSET)
-            else None,
-            **values,
-        )
-        if body.sandbox is not True:
-            profiles[str(profile.id)] = profile
-        return server.envelope(profile)
+@routes.post("/v3/profiles")
+async def create_profile(request: web.Request) -> web.Response:
+    body = await parse(request, ProfileCreateRequest)
+    if not isinstance(body.name, str) or not body.name:
+        raise invalid("name is required", "name", "VALIDATION_004")
+    _check_rules(body)
+    values = {k: getattr(body, k) for k in _SHARED if getattr(body, k) is not UNSET}
+    waba = body.whatsapp_business_account
+    profile = ProfileDetail(
+        id=new_id(),
+        organization_id=state_of(request).organization_id,
+        status="incomplete",
+        created_at=now(),
+        updated_at=now(),
+        brand=_brand(body.brand),
+        billing_model=values.pop("billing_model", None) or "profile",
+        waba_id=waba.waba_id if waba not in (None, UNSET) else None,
+        **values,
+    )
+    if body.sandbox is not True:
+        state_of(request).profiles.by_id[str(profile.id)] = profile
+    return envelope(profile)
 
-    async def update_profile(request: web.Request) -> web.Response:
-        profile = find(request)
-        body: ProfileUpdateRequest = server.structure(
-            await server.read_json(request), ProfileUpdateRequest
-        )
-        _check_rules(body)
-        changes: dict[str, Any] = {
-            k: getattr(body, k) for k in _UPDATABLE if getattr(body, k) is not UNSET
-        }
-        if body.brand is not UNSET:
-            changes["brand"] = _brand(body.brand)
-        updated = attrs.evolve(profile, **changes, updated_at=_now())
-        if body.sandbox is not True:
-            profiles[str(profile.id)] = updated
-        return server.envelope(updated)
 
-    async def delete_profile(request: web.Request) -> web.Response:
-        profile = find(request)
-        body = await server.read_json(request)
-        if body.get("sandbox") is not True:
-            del profiles[str(profile.id)]
-        return web.Response(status=204)
+@routes.get("/v3/profiles/{profile_id}")
+async def get_profile(request: web.Request) -> web.Response:
+    return envelope(find(request))
 
-    async def complete_profile(request: web.Request) -> web.Response:
-        profile = find(request)
-        body: ProfileCompleteRequest = server.structure(
-            await server.read_json(request), ProfileCompleteRequest
-        )
-        if profile.status == "approved":
-            return server.envelope(
-                ProfileCompleteResult(status="completed", message="Profile is already onboarded")
-            )
-        missing = [name for name in ("short_name", "description") if not getattr(profile, name)]
-        if profile.brand is None and not profile.inherit_tcr_brand:
-            missing.append("brand")
-        if missing:
-            raise ApiFailure(
-                400,
-                "VALIDATION_001",
-                "Profile is not ready to complete",
-                {name: ["is required before completion"] for name in missing},
-            )
-        if body.sandbox is not True:
-            profiles[str(profile.id)] = attrs.evolve(profile, status="pending_review")
-        return server.envelope(
-            ProfileCompleteResult(status="submitted", message="Profile submitted for review"), 202
-        )
 
-    def campaigns_of(request: web.Request) -> dict[str, BrandCampaign]:
-        return campaigns.setdefault(str(find(request).id), {})
+@routes.patch("/v3/profiles/{profile_id}")
+async def update_profile(request: web.Request) -> web.Response:
+    profile = find(request)
+    body = await parse(request, ProfileUpdateRequest)
+    _check_rules(body)
+    changes: dict[str, Any] = {
+        k: getattr(body, k) for k in _UPDATABLE if getattr(body, k) is not UNSET
+    }
+    if body.brand is not UNSET:
+        changes["brand"] = _brand(body.brand)
+    updated = attrs.evolve(profile, **changes, updated_at=now())
+    if body.sandbox is not True:
+        state_of(request).profiles.by_id[str(profile.id)] = updated
+    return envelope(updated)
 
-    async def list_campaigns(request: web.Request) -> web.Response:
-        return server.envelope(list(campaigns_of(request).values()))
 
-    def _campaign(body: Any, profile_id: str, existing: BrandCampaign | None) -> BrandCampaign:
-        plain = _converter.inputs.unstructure(body.campaign)
-        plain.pop("use_cases", None)
-        fresh: BrandCampaign = _converter.inputs.structure(plain, BrandCampaign)
-        now = _now()
-        return attrs.evolve(
-            fresh,
-            id=existing.id if existing else str(uuid.uuid4()),
-            status="SENT_CREATED",
-            customer_id=profile_id,
-            created_at=existing.created_at if existing else now,
-            updated_at=now,
-        )
+@routes.delete("/v3/profiles/{profile_id}")
+async def delete_profile(request: web.Request) -> web.Response:
+    profile = find(request)
+    if not await is_sandbox(request):
+        del state_of(request).profiles.by_id[str(profile.id)]
+    return no_content()
 
-    async def create_campaign(request: web.Request) -> web.Response:
-        store = campaigns_of(request)
-        body = server.structure(await server.read_json(request), CampaignCreateRequest)
-        campaign = _campaign(body, request.match_info["profile_id"], None)
-        if body.sandbox is not True:
-            store[str(campaign.id)] = campaign
-        return server.envelope(campaign)
 
-    async def update_campaign(request: web.Request) -> web.Response:
-        store = campaigns_of(request)
-        existing = store.get(request.match_info["campaign_id"])
-        if existing is None:
-            raise not_found("RESOURCE_015", "Campaign")
-        body = server.structure(await server.read_json(request), CampaignUpdateRequest)
-        campaign = _campaign(body, request.match_info["profile_id"], existing)
-        if body.sandbox is not True:
-            store[str(campaign.id)] = campaign
-        return server.envelope(campaign)
+def _missing(profile: ProfileDetail) -> list[str]:
+    """What a profile still needs before it can be submitted for review."""
+    missing = [name for name in ("short_name", "description") if not getattr(profile, name)]
+    if profile.brand is None and not profile.inherit_tcr_brand:
+        missing.append("brand")
+    return missing
 
-    async def delete_campaign(request: web.Request) -> web.Response:
-        store = campaigns_of(request)
-        if request.match_info["campaign_id"] not in store:
-            raise not_found("RESOURCE_015", "Campaign")
-        if (await server.read_json(request)).get("sandbox") is not True:
-            del store[request.match_info["campaign_id"]]
-        return web.Response(status=204)
 
-    base = "/v3/profiles/{profile_id}"
-    return [
-        web.get("/v3/profiles", list_profiles),
-        web.post("/v3/profiles", create_profile),
-        web.get(base, get_profile),
-        web.patch(base, update_profile),
-        web.delete(base, delete_profile),
-        web.post(base + "/complete", complete_profile),
-        web.get(base + "/campaigns", list_campaigns),
-        web.post(base + "/campaigns", create_campaign),
-        web.put(base + "/campaigns/{campaign_id}", update_campaign),
-        web.delete(base + "/campaigns/{campaign_id}", delete_campaign),
-    ]
+@routes.post("/v3/profiles/{profile_id}/complete")
+async def complete_profile(request: web.Request) -> web.Response:
+    profile = find(request)
+    body = await parse(request, ProfileCompleteRequest)
+    if profile.status == "approved":
+        done = ProfileCompleteResult(status="completed", message="Profile is already onboarded")
+        return envelope(done)
+    missing = _missing(profile)
+    if missing:
+        details = {name: ["is required before completion"] for name in missing}
+        raise ApiFailure(400, "VALIDATION_001", "Profile is not ready to complete", details)
+    if body.sandbox is not True:
+        updated = attrs.evolve(profile, status="pending_review")
+        state_of(request).profiles.by_id[str(profile.id)] = updated
+    result = ProfileCompleteResult(status="submitted", message="Profile submitted for review")
+    return envelope(result, 202)
+
+
+def campaigns_of(request: web.Request) -> dict[str, BrandCampaign]:
+    return state_of(request).profiles.campaigns.setdefault(str(find(request).id), {})
+
+
+def _campaign(body: Any, profile_id: str, existing: BrandCampaign | None) -> BrandCampaign:
+    plain = _converter.inputs.unstructure(body.campaign)
+    plain.pop("use_cases", None)
+    fresh: BrandCampaign = _converter.inputs.structure(plain, BrandCampaign)
+    stamp = now()
+    return attrs.evolve(
+        fresh,
+        id=existing.id if existing else new_id(),
+        status="SENT_CREATED",
+        customer_id=profile_id,
+        created_at=existing.created_at if existing else stamp,
+        updated_at=stamp,
+    )
+
+
+def find_campaign(request: web.Request) -> BrandCampaign:
+    existing = campaigns_of(request).get(request.match_info["campaign_id"])
+    if existing is None:
+        raise not_found("RESOURCE_015", "Campaign")
+    return existing
+
+
+@routes.get("/v3/profiles/{profile_id}/campaigns")
+async def list_campaigns(request: web.Request) -> web.Response:
+    return envelope(list(campaigns_of(request).values()))
+
+
+@routes.post("/v3/profiles/{profile_id}/campaigns")
+async def create_campaign(request: web.Request) -> web.Response:
+    store = campaigns_of(request)
+    body = await parse(request, CampaignCreateRequest)
+    campaign = _campaign(body, request.match_info["profile_id"], None)
+    if body.sandbox is not True:
+        store[str(campaign.id)] = campaign
+    return envelope(campaign)
+
+
+@routes.put("/v3/profiles/{profile_id}/campaigns/{campaign_id}")
+async def update_campaign(request: web.Request) -> web.Response:
+    existing = find_campaign(request)
+    body = await parse(request, CampaignUpdateRequest)
+    campaign = _campaign(body, request.match_info["profile_id"], existing)
+    if body.sandbox is not True:
+        campaigns_of(request)[str(campaign.id)] = campaign
+    return envelope(campaign)
+
+
+@routes.delete("/v3/profiles/{profile_id}/campaigns/{campaign_id}")
+async def delete_campaign(request: web.Request) -> web.Response:
+    existing = find_campaign(request)
+    if not await is_sandbox(request):
+        del campaigns_of(request)[str(existing.id)]
+    return no_content()

@@ -1,8 +1,6 @@
-"""The route table of FakeSent: each API family contributes its handlers."""
+"""FakeSent's route table: the family modules whose ``routes`` it serves (add new ones here)."""
 
 from __future__ import annotations
-
-from typing import TYPE_CHECKING
 
 from aiohttp import web
 
@@ -34,10 +32,8 @@ FAMILIES = (
     _webhooks,
 )
 
-if TYPE_CHECKING:
-    from ._server import FakeSent
 
-
-def install(app: web.Application, server: FakeSent) -> None:
+def install(app: web.Application) -> None:
+    """Register every family's handlers on ``app``."""
     for family in FAMILIES:
-        app.add_routes(family.routes(server))
+        app.add_routes(family.routes)

@@ -2,14 +2,15 @@
 
 It answers in Sent's envelopes and error codes, checks ``x-api-key``, honours ``x-profile-id``
 and replays stored answers for a repeated ``Idempotency-Key``, so code written against it
-behaves the same against the real API. It also records every request (``server.requests``)
-and can be told to misbehave (``fail_next``, ``drop_next_response``) to exercise retries.
+behaves the same against the real API. It records the newest requests (``server.requests``,
+at most ``log_limit`` of them) and can be told to misbehave (``fail_next``, ``drop_next_response``,
+``delay_next``, ``latency``) to exercise retries and timeouts. How the handlers are
+organised, and how to add one, is told in ``_support``.
 """
 
 from __future__ import annotations
 
 import asyncio
-import datetime
 import json
 import logging
 import secrets
@@ -19,37 +20,23 @@ from types import TracebackType
 from typing import Any, TypeVar
 
 import attrs
-import cattrs
 from aiohttp import web
 
-from .. import _converter
 from .._client import AsyncSent
 from .._loop_thread import LoopThread
 from .._redact import redact
-from .._validate import problems_of
+from . import _routes
+from ._delivery import Delivery
+from ._faults import Delay, Fault, Misbehaviour
+from ._state import State
+from ._support import STATE, ApiFailure, error_response, new_id, now, request_id, zulu
 
 log = logging.getLogger("sent.testing")
 T = TypeVar("T")
 Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
 DEFAULT_API_KEY = "sk_test_fakesent"
-
-
-class ApiFailure(Exception):
-    """Raised by handlers to answer with an error envelope."""
-
-    def __init__(
-        self, status: int, code: str, message: str, details: Mapping[str, list[str]] | None = None
-    ) -> None:
-        super().__init__(message)
-        self.status, self.code, self.message, self.details = status, code, message, details
-
-
-def not_found(code: str, what: str) -> ApiFailure:
-    return ApiFailure(404, code, f"{what} not found")
-
-
-def invalid(message: str, field: str | None = None, code: str = "VALIDATION_001") -> ApiFailure:
-    return ApiFailure(400, code, message, {field: [message]} if field else None)
+DEFAULT_LOG_LIMIT = 10_000
+"""How many requests, exchanges and events FakeSent keeps by default; older ones drop."""
 
 
 @attrs.frozen(kw_only=True)
@@ -77,57 +64,57 @@ class Exchange:
     content_type: str
 
 
-@attrs.define(kw_only=True)
-class Fault:
-    """A canned failure for the next matching requests."""
-
-    status: int
-    code: str
-    message: str
-    times: int
-    method: str | None
-    path: str | None
-    headers: Mapping[str, str]
-    raw_body: bytes | None
-
-    def matches(self, request: web.Request) -> bool:
-        return (self.method is None or self.method == request.method) and (
-            self.path is None or self.path == request.path
-        )
-
-
 class FakeSent:
     """An in-memory Sent API for tests: ``async with FakeSent() as server`` or ``with``.
 
     ``server.client()`` gives an ``AsyncSent`` pointed at it. Faults are opt-in per test.
+    ``latency`` (seconds) delays every answer; ``log_limit`` caps ``requests``, ``exchanges``
+    and ``events`` (the oldest entries drop; None keeps everything).
     """
 
-    def __init__(self, *, api_key: str = DEFAULT_API_KEY, port: int = 0) -> None:
+    def __init__(
+        self,
+        *,
+        api_key: str = DEFAULT_API_KEY,
+        port: int = 0,
+        latency: float = 0.0,
+        log_limit: int | None = DEFAULT_LOG_LIMIT,
+    ) -> None:
         self.api_key = api_key
-        self.organization_id = str(uuid.uuid4())
+        self.log_limit = log_limit
         self.requests: list[RecordedRequest] = []
+        """The newest requests FakeSent received, oldest first (at most ``log_limit``)."""
         self.exchanges: list[Exchange] = []
         """Each request with the answer FakeSent gave (for contract checks of both sides)."""
-        self.state: dict[str, dict[str, Any]] = {}
+        self.events: list[dict[str, Any]] = []
+        """The webhook events FakeSent emitted, oldest first (delivered or not; ``log_limit``)."""
+        self.event_listeners: list[Callable[[dict[str, Any]], Awaitable[None]]] = []
+        self.state = State.new(new_id(), self.emit)
+        """Everything FakeSent stores, one field per API family (``state.messages``, ...)."""
+        self.base_url = ""
+        self._misbehaviour = Misbehaviour(latency=latency)
         self._port = port
         self._runner: web.AppRunner | None = None
         self._thread: LoopThread | None = None
-        self._faults: list[Fault] = []
-        self._drops = 0
         self._replays: dict[str, tuple[int, bytes]] = {}
         self._in_flight: set[str] = set()
-        self.events: list[dict[str, Any]] = []
-        """Every webhook event FakeSent emitted, in order (delivered or not)."""
-        self.event_listeners: list[Callable[[dict[str, Any]], Awaitable[None]]] = []
-        self.hooks: dict[str, Callable[[], Awaitable[int]]] = {}
-        self.base_url = ""
-        from . import _routes  # the route table imports this module's helpers
-
         self._app = web.Application(middlewares=[self._middleware], client_max_size=8 * 2**20)
-        _routes.install(self._app, self)
+        self._app[STATE] = self.state
+        self._delivery = Delivery(self.state.webhooks)
+        self._delivery.install(self._app)
+        _routes.install(self._app)
 
     def __repr__(self) -> str:
         return f"FakeSent(base_url={self.base_url!r})"
+
+    @property
+    def organization_id(self) -> str:
+        """The id of the organization FakeSent's API key belongs to."""
+        return self.state.organization_id
+
+    @organization_id.setter
+    def organization_id(self, value: str) -> None:
+        self.state.organization_id = value
 
     # -- life-cycle --------------------------------------------------------------------------
     async def start(self) -> FakeSent:
@@ -198,37 +185,65 @@ class FakeSent:
         raw_body: bytes | None = None,
     ) -> None:
         """Answer the next ``times`` matching requests with this error instead of handling them."""
-        self._faults.append(
-            Fault(
-                status=status,
-                code=code,
-                message=message,
-                times=times,
-                method=method,
-                path=path,
-                headers=dict(headers or {}),
-                raw_body=raw_body,
-            )
+        fault = Fault(
+            status=status,
+            code=code,
+            message=message,
+            times=times,
+            method=method,
+            path=path,
+            headers=dict(headers or {}),
+            raw_body=raw_body,
         )
+        self._misbehaviour.faults.append(fault)
 
     def drop_next_response(self, times: int = 1) -> None:
         """Handle the next requests fully (commit!), then cut the connection before answering."""
-        self._drops += times
+        self._misbehaviour.drops += times
 
-    # -- events --------------------------------------------------------------------------------
+    def delay_next(
+        self,
+        seconds: float,
+        *,
+        times: int | None = 1,
+        method: str | None = None,
+        path: str | None = None,
+    ) -> None:
+        """Wait ``seconds`` before answering the next ``times`` matching requests.
+
+        ``times=None`` slows every matching request from now on (a slow route). The wait
+        replaces ``latency`` for those requests and comes before faults and handling.
+        """
+        if seconds < 0 or (times is not None and times < 1):
+            raise ValueError("delay_next needs seconds >= 0 and times >= 1 (or None)")
+        self._misbehaviour.delays.append(
+            Delay(seconds=seconds, times=times, method=method, path=path)
+        )
+
+    @property
+    def latency(self) -> float:
+        """Seconds every request waits before FakeSent handles it (0 by default)."""
+        return self._misbehaviour.latency
+
+    @latency.setter
+    def latency(self, seconds: float) -> None:
+        if seconds < 0:
+            raise ValueError("latency must be >= 0 seconds")
+        self._misbehaviour.latency = seconds
+
+    # -- events and state changes ---------------------------------------------------------------
     async def emit(self, field: str, event: str | None, payload: Mapping[str, Any]) -> None:
-        """Record a webhook event and hand it to every listener (webhook delivery)."""
+        """Record a webhook event, deliver it to matching webhooks and hand it to listeners."""
         record: dict[str, Any] = {
             "field": field,
-            "timestamp": datetime.datetime.now(datetime.timezone.utc).strftime(
-                "%Y-%m-%dT%H:%M:%SZ"
-            ),
+            "timestamp": zulu(now()),
             "payload": dict(payload),
-            "request_id": "req_" + secrets.token_hex(6),
+            "request_id": request_id(),
         }
         if event is not None:
             record["event"] = event
-        self.events.append(record)
+        self._keep(self.events, record)
+        await self._delivery(record)
         for listener in list(self.event_listeners):
             await listener(record)
 
@@ -237,125 +252,80 @@ class FakeSent:
 
         Returns how many messages changed. Runs on FakeSent's loop.
         """
-        hook = self.hooks.get("advance_messages")
-        return await hook() if hook else 0
+        return await self.state.messages.advance()
 
-    # -- the envelope --------------------------------------------------------------------------
-    @staticmethod
-    def meta() -> dict[str, Any]:
-        """A fresh envelope ``meta`` block (request id, timestamp, version)."""
+    async def review_templates(self) -> int:
+        """Approve every template pending review (emits events); returns how many changed."""
+        return await self.state.templates.review()
+
+    @property
+    def hooks(self) -> Mapping[str, Callable[[], Awaitable[int]]]:
+        """The state-changing coroutines by name (``advance_messages``, ``review_templates``)."""
         return {
-            "request_id": "req_" + secrets.token_hex(6),
-            "timestamp": datetime.datetime.now(datetime.timezone.utc).isoformat(),
-            "version": "v3",
+            "advance_messages": self.advance_messages,
+            "review_templates": self.review_templates,
         }
-
-    def envelope(self, data: Any, status: int = 200) -> web.Response:
-        """A success envelope; attrs models are written with their wire names."""
-        payload = {
-            "success": True,
-            "data": _converter.wire.unstructure(data),
-            "error": None,
-            "meta": self.meta(),
-        }
-        return self._json(payload, status)
-
-    def error(self, failure: ApiFailure, headers: Mapping[str, str] | None = None) -> web.Response:
-        """An error envelope with Sent's shape: code, message, details and doc_url."""
-        payload = {
-            "success": False,
-            "data": None,
-            "error": {
-                "code": failure.code,
-                "message": failure.message,
-                "details": failure.details,
-                "doc_url": f"https://docs.sent.dm/errors/{failure.code}",
-            },
-            "meta": self.meta(),
-        }
-        response = self._json(payload, failure.status)
-        response.headers.update(headers or {})
-        return response
-
-    @staticmethod
-    def _json(payload: Any, status: int) -> web.Response:
-        response = web.Response(
-            body=json.dumps(payload).encode(), status=status, content_type="application/json"
-        )
-        response.headers["x-request-id"] = payload["meta"]["request_id"]
-        return response
 
     # -- the pipeline every request goes through -------------------------------------------
     @web.middleware
     async def _middleware(self, request: web.Request, handler: Handler) -> web.StreamResponse:
-        raw = await request.read()
         recorded = RecordedRequest(
             method=request.method,
             path=request.path,
             query=dict(request.query),
             headers={k.lower(): v for k, v in request.headers.items()},
-            body=raw,
+            body=await request.read(),
         )
-        self.requests.append(recorded)
+        self._keep(self.requests, recorded)
         response = await self._respond(request, handler)
         if isinstance(response, web.Response):
             body = response.body if isinstance(response.body, bytes) else b""
-            self.exchanges.append(
-                Exchange(
-                    request=recorded,
-                    status=response.status,
-                    body=body,
-                    content_type=response.content_type,
-                )
+            answer = Exchange(
+                request=recorded,
+                status=response.status,
+                body=body,
+                content_type=response.content_type,
             )
-        if self._drops > 0:
-            self._drops -= 1
+            self._keep(self.exchanges, answer)
+        if self._misbehaviour.take_drop():
             assert request.transport is not None
             request.transport.abort()  # committed, but the client never hears back
         return response
 
+    def _keep(self, entries: list[Any], entry: Any) -> None:
+        """Append ``entry``, dropping the oldest entries beyond ``log_limit``."""
+        entries.append(entry)
+        excess = len(entries) - self.log_limit if self.log_limit is not None else 0
+        if excess > 0:
+            del entries[:excess]
+
     async def _respond(self, request: web.Request, handler: Handler) -> web.StreamResponse:
-        for fault in self._faults:
-            if fault.times > 0 and fault.matches(request):
-                fault.times -= 1
-                if fault.raw_body is not None:
-                    return web.Response(
-                        body=fault.raw_body,
-                        status=fault.status,
-                        headers=fault.headers,
-                        content_type="text/html",
-                    )
-                return self.error(
-                    ApiFailure(fault.status, fault.code, fault.message), fault.headers
-                )
-        response: web.StreamResponse
+        delay = self._misbehaviour.delay_for(request)
+        if delay > 0:
+            await asyncio.sleep(delay)
+        fault = self._misbehaviour.fault_for(request)
+        if fault is not None:
+            return fault.response()
         try:
             self._authenticate(request)
             key = request.headers.get("idempotency-key")
             if key is None or request.method == "GET":
-                response = await self._handle(request, handler)
-            else:
-                response = await self._idempotent(request, handler, key)
+                return await self._handle(request, handler)
+            return await self._idempotent(request, handler, key)
         except ApiFailure as failure:
-            response = self.error(failure)
+            return error_response(failure)
         except web.HTTPException as exc:  # no such route or method: answer like the API would
-            response = self.error(
-                ApiFailure(
-                    exc.status,
-                    "RESOURCE_404" if exc.status == 404 else "VALIDATION_001",
-                    exc.reason,
-                )
-            )
+            code = "RESOURCE_404" if exc.status == 404 else "VALIDATION_001"
+            return error_response(ApiFailure(exc.status, code, exc.reason))
         except Exception:  # a FakeSent bug: answer like Sent would, and say so in the log
             log.exception("FakeSent failed on %s %s", request.method, request.path)
-            response = self.error(ApiFailure(500, "INTERNAL_001", "FakeSent internal error"))
-        return response
+            return error_response(ApiFailure(500, "INTERNAL_001", "FakeSent internal error"))
 
     async def _handle(self, request: web.Request, handler: Handler) -> web.StreamResponse:
         try:
             return await handler(request)
         except ApiFailure as failure:
-            return self.error(failure)
+            return error_response(failure)
 
     async def _idempotent(
         self, request: web.Request, handler: Handler, key: str
@@ -395,26 +365,5 @@ class FakeSent:
                 raise ApiFailure(
                     400, "VALIDATION_003", "x-profile-id is not a valid UUID"
                 ) from None
-            if scoped not in self.state.setdefault("profiles", {}):
+            if scoped not in self.state.profiles.by_id:
                 raise ApiFailure(404, "RESOURCE_014", "Profile not found")
-
-    async def read_json(self, request: web.Request) -> dict[str, Any]:
-        """The request's JSON object body ({} when empty); 400 VALIDATION_001 otherwise."""
-        raw = await request.read()
-        if not raw:
-            return {}
-        try:
-            doc = json.loads(raw)
-        except ValueError:
-            raise invalid("The request body is not valid JSON") from None
-        if not isinstance(doc, dict):
-            raise invalid("The request body must be a JSON object")
-        return doc
-
-    def structure(self, doc: Mapping[str, Any], model: type[Any]) -> Any:
-        """Parse a request body into its input model, answering 400 like Sent on bad fields."""
-        try:
-            return _converter.wire.structure(doc, model)
-        except Exception as exc:  # cattrs raises several kinds; all mean "bad request"
-            paths = problems_of(exc) if isinstance(exc, cattrs.BaseValidationError) else []
-            raise invalid("; ".join(paths) or "The request body is invalid") from None

@@ -1,46 +1,80 @@
-"""FakeSent handlers for ``/v3/templates``: stateful, paged, with Sent's review rules.
+"""FakeSent's ``/v3/templates`` family: stateful, paged, with Sent's review rules.
 
 A template is created as DRAFT, or PENDING with ``submit_for_review``. While PENDING its
 definition, category and language are frozen and a second submission is refused (409
-CONFLICT_006). ``await server.hooks["review_templates"]()`` approves every pending template
+CONFLICT_006). ``await server.review_templates()`` approves every pending template
 (emitting a ``templates`` webhook event for each) and returns how many changed.
 """
 
 from __future__ import annotations
 
-import datetime
 import re
-import uuid
-from typing import TYPE_CHECKING, Any
+from collections.abc import Mapping
+from typing import Any
 
 import attrs
 from aiohttp import web
 
 from .._types import UNSET
 from ..models import (
-    PaginationMeta,
     Template,
     TemplateCreateRequest,
     TemplateDeleteRequest,
     TemplatesPage,
     TemplateUpdateRequest,
 )
-from ._server import ApiFailure, invalid, not_found
+from ._support import (
+    ApiFailure,
+    Emit,
+    customer_of,
+    envelope,
+    invalid,
+    new_id,
+    no_content,
+    not_found,
+    now,
+    page_of,
+    parse,
+    state_of,
+    visible,
+)
 
-if TYPE_CHECKING:
-    from ._server import FakeSent
-
+routes = web.RouteTableDef()
 CATEGORIES = ("MARKETING", "UTILITY", "AUTHENTICATION")
 """Sent's template categories (api facts, section 9)."""
 FROZEN_WHILE_PENDING = ("definition", "category", "language")
 _PLACEHOLDER = re.compile(r"\{\{\s*([A-Za-z0-9_.]+)\s*\}\}")
 _BODY_CHANNELS = {"sms": "sms", "whatsapp": "whatsapp", "rcs": "rcs", "mms": "mms"}
 _MULTI = ("sms", "whatsapp", "rcs")
-_DEFAULT_PAGE_SIZE = 20
 
 
-def _now() -> datetime.datetime:
-    return datetime.datetime.now(datetime.timezone.utc)
+@attrs.define(eq=False)
+class Templates:
+    """The template store (id -> Template); ``review()`` approves what is pending."""
+
+    emit: Emit = attrs.field(repr=False)
+    by_id: dict[str, Template] = attrs.Factory(dict)
+
+    async def review(self) -> int:
+        """Approve every PENDING template and emit its ``templates`` status event."""
+        pending = [t for t in self.by_id.values() if t.status == "PENDING"]
+        for template in pending:
+            approved = attrs.evolve(template, status="APPROVED", is_published=True)
+            self.by_id[str(template.id)] = approved
+            await self.emit("templates", None, _approved_event(template))
+        return len(pending)
+
+
+def _approved_event(template: Template) -> dict[str, Any]:
+    return {
+        "status": "APPROVED",
+        "whatsapp_template_id": f"wa_{str(template.id)[:8]}",
+        "template_id": template.id,
+        "template_name": template.name,
+        "category": template.category,
+        "language": template.language,
+        "account_id": template.customer_id,
+    }
 
 
 def _given(value: Any) -> bool:
@@ -81,149 +115,100 @@ def _check_category(category: Any) -> None:
         )
 
 
-def routes(server: FakeSent) -> list[web.RouteDef]:
-    templates: dict[str, Template] = server.state.setdefault("templates", {})
+def _matches(template: Template, query: Mapping[str, str]) -> bool:
+    search = (query.get("search") or "").lower()
+    return (
+        (not search or search in (template.name or "").lower())
+        and query.get("status") in (None, "", template.status)
+        and query.get("category") in (None, "", template.category)
+    )
 
-    def owner(request: web.Request) -> str:
-        return request.headers.get("x-profile-id") or server.organization_id
 
-    def visible(request: web.Request, template: Template) -> bool:
-        """An organization sees its profiles' templates too; a profile only its own."""
-        scope = owner(request)
-        return scope == server.organization_id or template.customer_id == scope
+def find(request: web.Request) -> Template:
+    template = state_of(request).templates.by_id.get(request.match_info["template_id"])
+    if template is None or not visible(request, template.customer_id):
+        raise not_found("RESOURCE_002", "Template")
+    return template
 
-    def find(request: web.Request) -> Template:
-        template = templates.get(request.match_info["template_id"])
-        if template is None or not visible(request, template):
-            raise not_found("RESOURCE_002", "Template")
-        return template
 
-    def matches(template: Template, query: Any) -> bool:
-        search = (query.get("search") or "").lower()
-        return (
-            (not search or search in (template.name or "").lower())
-            and query.get("status") in (None, "", template.status)
-            and query.get("category") in (None, "", template.category)
+@routes.get("/v3/templates")
+async def list_templates(request: web.Request) -> web.Response:
+    stored = state_of(request).templates.by_id.values()
+    found = [t for t in stored if visible(request, t.customer_id) and _matches(t, request.query)]
+    items, pagination = page_of(request, found)
+    return envelope(TemplatesPage(templates=items, pagination=pagination))
+
+
+@routes.post("/v3/templates")
+async def create_template(request: web.Request) -> web.Response:
+    body = await parse(request, TemplateCreateRequest)
+    if not _given(body.definition):
+        raise invalid("definition is required", "definition", "VALIDATION_004")
+    _check_category(body.category)
+    stamp, tid = now(), new_id()
+    template = Template(
+        id=tid,
+        customer_id=customer_of(request),
+        name=f"template_{tid[:8]}",
+        category=body.category if isinstance(body.category, str) else "UTILITY",
+        language=body.language if isinstance(body.language, str) else "en_US",
+        status="PENDING" if body.submit_for_review is True else "DRAFT",
+        is_published=False,
+        auto_reply_action="none",
+        channels=_channels(body.definition),
+        variables=_variables(body.definition),
+        created_at=stamp,
+        updated_at=stamp,
+    )
+    if body.sandbox is not True:
+        state_of(request).templates.by_id[tid] = template
+    return envelope(template)
+
+
+@routes.get("/v3/templates/{template_id}")
+async def get_template(request: web.Request) -> web.Response:
+    return envelope(find(request))
+
+
+def _check_frozen(template: Template, body: TemplateUpdateRequest) -> None:
+    """While in review, definition, category and language cannot change (409 CONFLICT_006)."""
+    if template.status != "PENDING":
+        return
+    frozen = [name for name in FROZEN_WHILE_PENDING if getattr(body, name) is not UNSET]
+    if frozen or body.submit_for_review is True:
+        raise ApiFailure(
+            409,
+            "CONFLICT_006",
+            "Template is in review: definition, category and language are frozen",
         )
 
-    def positive(query: Any, name: str, default: int) -> int:
-        raw = query.get(name)
-        if raw is None:
-            return default
-        if not raw.isdigit() or int(raw) < 1:
-            raise invalid(f"{name} must be a positive integer", name, "VALIDATION_005")
-        return int(raw)
 
-    async def list_templates(request: web.Request) -> web.Response:
-        query = request.query
-        page = positive(query, "page", 1)
-        size = positive(query, "page_size", _DEFAULT_PAGE_SIZE)
-        found = [t for t in templates.values() if visible(request, t) and matches(t, query)]
-        total_pages = max(1, -(-len(found) // size))
-        pagination = PaginationMeta(
-            page=page,
-            page_size=size,
-            total_count=len(found),
-            total_pages=total_pages,
-            has_more=page < total_pages,
-        )
-        items = found[(page - 1) * size : page * size]
-        return server.envelope(TemplatesPage(templates=items, pagination=pagination))
+@routes.put("/v3/templates/{template_id}")
+async def update_template(request: web.Request) -> web.Response:
+    template = find(request)
+    body = await parse(request, TemplateUpdateRequest)
+    _check_frozen(template, body)
+    _check_category(body.category)
+    changes: dict[str, Any] = {
+        name: getattr(body, name)
+        for name in ("name", "category", "language")
+        if getattr(body, name) is not UNSET
+    }
+    if _given(body.definition):
+        changes["channels"] = _channels(body.definition)
+        changes["variables"] = _variables(body.definition)
+    if body.submit_for_review is True:
+        changes.update(status="PENDING", is_published=False)
+    updated = attrs.evolve(template, **changes, updated_at=now())
+    if body.sandbox is not True:
+        state_of(request).templates.by_id[str(template.id)] = updated
+    return envelope(updated)
 
-    async def get_template(request: web.Request) -> web.Response:
-        return server.envelope(find(request))
 
-    async def create_template(request: web.Request) -> web.Response:
-        body: TemplateCreateRequest = server.structure(
-            await server.read_json(request), TemplateCreateRequest
-        )
-        if not _given(body.definition):
-            raise invalid("definition is required", "definition", "VALIDATION_004")
-        _check_category(body.category)
-        now, tid = _now(), str(uuid.uuid4())
-        template = Template(
-            id=tid,
-            customer_id=owner(request),
-            name=f"template_{tid[:8]}",
-            category=body.category if isinstance(body.category, str) else "UTILITY",
-            language=body.language if isinstance(body.language, str) else "en_US",
-            status="PENDING" if body.submit_for_review is True else "DRAFT",
-            is_published=False,
-            auto_reply_action="none",
-            channels=_channels(body.definition),
-            variables=_variables(body.definition),
-            created_at=now,
-            updated_at=now,
-        )
-        if body.sandbox is not True:
-            templates[tid] = template
-        return server.envelope(template)
-
-    async def update_template(request: web.Request) -> web.Response:
-        template = find(request)
-        body: TemplateUpdateRequest = server.structure(
-            await server.read_json(request), TemplateUpdateRequest
-        )
-        if template.status == "PENDING":
-            frozen = [name for name in FROZEN_WHILE_PENDING if getattr(body, name) is not UNSET]
-            if frozen or body.submit_for_review is True:
-                raise ApiFailure(
-                    409,
-                    "CONFLICT_006",
-                    "Template is in review: definition, category and language are frozen",
-                )
-        _check_category(body.category)
-        changes: dict[str, Any] = {
-            name: getattr(body, name)
-            for name in ("name", "category", "language")
-            if getattr(body, name) is not UNSET
-        }
-        if _given(body.definition):
-            changes["channels"] = _channels(body.definition)
-            changes["variables"] = _variables(body.definition)
-        if body.submit_for_review is True:
-            changes.update(status="PENDING", is_published=False)
-        updated = attrs.evolve(template, **changes, updated_at=_now())
-        if body.sandbox is not True:
-            templates[str(template.id)] = updated
-        return server.envelope(updated)
-
-    async def delete_template(request: web.Request) -> web.Response:
-        template = find(request)
-        body: TemplateDeleteRequest = server.structure(
-            await server.read_json(request), TemplateDeleteRequest
-        )
-        if body.sandbox is not True:
-            del templates[str(template.id)]
-        return web.Response(status=204)
-
-    async def review_templates() -> int:
-        """Approve every PENDING template and emit its ``templates`` status event."""
-        pending = [t for t in templates.values() if t.status == "PENDING"]
-        for template in pending:
-            approved = attrs.evolve(template, status="APPROVED", is_published=True)
-            templates[str(template.id)] = approved
-            await server.emit(
-                "templates",
-                None,
-                {
-                    "status": "APPROVED",
-                    "whatsapp_template_id": f"wa_{str(template.id)[:8]}",
-                    "template_id": template.id,
-                    "template_name": template.name,
-                    "category": template.category,
-                    "language": template.language,
-                    "account_id": template.customer_id,
-                },
-            )
-        return len(pending)
-
-    server.hooks["review_templates"] = review_templates
-    item = "/v3/templates/{template_id}"
-    return [
-        web.get("/v3/templates", list_templates),
-        web.post("/v3/templates", create_template),
-        web.get(item, get_template),
-        web.put(item, update_template),
-        web.delete(item, delete_template),
-    ]
+@routes.delete("/v3/templates/{template_id}")
+async def delete_template(request: web.Request) -> web.Response:
+    template = find(request)
+    body = await parse(request, TemplateDeleteRequest)
+    if body.sandbox is not True:
+        del state_of(request).templates.by_id[str(template.id)]
+    return no_content()

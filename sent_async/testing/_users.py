@@ -1,109 +1,106 @@
-"""FakeSent handlers for ``/v3/users``: invite, get, list, change role, remove.
+"""FakeSent's ``/v3/users`` family: invite, get, list, change role, remove.
 
 An invited user has status "invited" until they accept (FakeSent never accepts for them);
-inviting an email already present answers 409 RESOURCE_007.
+inviting an email already present answers 409 RESOURCE_007. Users belong to the
+organization or to one profile, and each scope lists only its own.
 """
 
 from __future__ import annotations
 
-import datetime
-import uuid
-from typing import TYPE_CHECKING
-
 import attrs
 from aiohttp import web
 
-from ..models import PaginationMeta, User, UserInviteRequest, UserList, UserRoleUpdateRequest
-from ._server import ApiFailure, invalid, not_found
+from ..models import User, UserInviteRequest, UserList, UserRoleUpdateRequest
+from ._support import (
+    ApiFailure,
+    customer_of,
+    envelope,
+    invalid,
+    is_sandbox,
+    new_id,
+    no_content,
+    not_found,
+    now,
+    one_page,
+    parse,
+    required,
+    state_of,
+)
 
-if TYPE_CHECKING:
-    from ._server import FakeSent
+routes = web.RouteTableDef()
 
 
-def _now() -> datetime.datetime:
-    return datetime.datetime.now(datetime.timezone.utc)
+@attrs.define(eq=False)
+class Users:
+    """The user store: id -> User."""
+
+    by_id: dict[str, User] = attrs.Factory(dict)
 
 
-def _required(value: object, name: str) -> str:
-    if not isinstance(value, str) or not value.strip():
-        raise invalid(f"{name} is required", name, "VALIDATION_004")
-    return value
+def members(request: web.Request) -> list[User]:
+    """The users of the request's scope (the organization, or one profile)."""
+    owner = customer_of(request)
+    return [u for u in state_of(request).users.by_id.values() if u.customer_id == owner]
 
 
-def routes(server: FakeSent) -> list[web.RouteDef]:
-    users: dict[str, User] = server.state.setdefault("users", {})
+def find(request: web.Request) -> User:
+    user = state_of(request).users.by_id.get(request.match_info["user_id"])
+    if user is None or user.customer_id != customer_of(request):
+        raise not_found("RESOURCE_006", "User")
+    return user
 
-    def owner(request: web.Request) -> str:
-        return request.headers.get("x-profile-id") or server.organization_id
 
-    def members(request: web.Request) -> list[User]:
-        """Users belong to the organization or to one profile, and are listed separately."""
-        return [u for u in users.values() if u.customer_id == owner(request)]
+@routes.get("/v3/users")
+async def list_users(request: web.Request) -> web.Response:
+    found = members(request)
+    return envelope(UserList(users=found, pagination=one_page(len(found))))
 
-    def find(request: web.Request) -> User:
-        user = users.get(request.match_info["user_id"])
-        if user is None or user.customer_id != owner(request):
-            raise not_found("RESOURCE_006", "User")
-        return user
 
-    async def list_users(request: web.Request) -> web.Response:
-        found = members(request)
-        pagination = PaginationMeta(
-            page=1, page_size=len(found), total_count=len(found), total_pages=1, has_more=False
-        )
-        return server.envelope(UserList(users=found, pagination=pagination))
+@routes.post("/v3/users")
+async def invite_user(request: web.Request) -> web.Response:
+    body = await parse(request, UserInviteRequest)
+    email = required(body.email, "email")
+    if "@" not in email:
+        raise invalid("Email must be a valid email address", "email")
+    role = required(body.role, "role")
+    if any((u.email or "").lower() == email.lower() for u in members(request)):
+        raise ApiFailure(409, "RESOURCE_007", "A user with this email already exists")
+    stamp = now()
+    user = User(
+        id=new_id(),
+        customer_id=customer_of(request),
+        email=email,
+        name=body.name if isinstance(body.name, str) else None,
+        role=role,
+        status="invited",
+        invited_at=stamp,
+        last_login_at=None,
+        created_at=stamp,
+        updated_at=stamp,
+    )
+    if body.sandbox is not True:
+        state_of(request).users.by_id[str(user.id)] = user
+    return envelope(user)
 
-    async def get_user(request: web.Request) -> web.Response:
-        return server.envelope(find(request))
 
-    async def invite_user(request: web.Request) -> web.Response:
-        body: UserInviteRequest = server.structure(
-            await server.read_json(request), UserInviteRequest
-        )
-        email = _required(body.email, "email")
-        if "@" not in email:
-            raise invalid("Email must be a valid email address", "email")
-        role = _required(body.role, "role")
-        if any((u.email or "").lower() == email.lower() for u in members(request)):
-            raise ApiFailure(409, "RESOURCE_007", "A user with this email already exists")
-        now = _now()
-        user = User(
-            id=str(uuid.uuid4()),
-            customer_id=owner(request),
-            email=email,
-            name=body.name if isinstance(body.name, str) else None,
-            role=role,
-            status="invited",
-            invited_at=now,
-            last_login_at=None,
-            created_at=now,
-            updated_at=now,
-        )
-        if body.sandbox is not True:
-            users[str(user.id)] = user
-        return server.envelope(user)
+@routes.get("/v3/users/{user_id}")
+async def get_user(request: web.Request) -> web.Response:
+    return envelope(find(request))
 
-    async def update_role(request: web.Request) -> web.Response:
-        user = find(request)
-        body: UserRoleUpdateRequest = server.structure(
-            await server.read_json(request), UserRoleUpdateRequest
-        )
-        updated = attrs.evolve(user, role=_required(body.role, "role"), updated_at=_now())
-        if body.sandbox is not True:
-            users[str(user.id)] = updated
-        return server.envelope(updated)
 
-    async def remove_user(request: web.Request) -> web.Response:
-        user = find(request)
-        if (await server.read_json(request)).get("sandbox") is not True:
-            del users[str(user.id)]
-        return web.Response(status=204)
+@routes.patch("/v3/users/{user_id}")
+async def update_role(request: web.Request) -> web.Response:
+    user = find(request)
+    body = await parse(request, UserRoleUpdateRequest)
+    updated = attrs.evolve(user, role=required(body.role, "role"), updated_at=now())
+    if body.sandbox is not True:
+        state_of(request).users.by_id[str(user.id)] = updated
+    return envelope(updated)
 
-    item = "/v3/users/{user_id}"
-    return [
-        web.get("/v3/users", list_users),
-        web.post("/v3/users", invite_user),
-        web.get(item, get_user),
-        web.patch(item, update_role),
-        web.delete(item, remove_user),
-    ]
+
+@routes.delete("/v3/users/{user_id}")
+async def remove_user(request: web.Request) -> web.Response:
+    user = find(request)
+    if not await is_sandbox(request):
+        del state_of(request).users.by_id[str(user.id)]
+    return no_content()

@@ -1,19 +1,18 @@
-"""FakeSent handlers for ``/v3/webhooks``: stateful webhooks, event types, delivery log.
+"""FakeSent's ``/v3/webhooks`` family: stateful webhooks, event types, delivery log.
 
-Webhooks live in ``server.state["webhooks"]`` (id -> ``Webhook``) and their delivery logs in
-``server.state["webhook_events"]``; ``_delivery`` sends the events. Choices where Sent's docs
-are silent: the ``signing_secret`` is shown only by create and rotate-secret (null elsewhere);
-a PUT replaces the configuration, so omitted optional fields return to their defaults;
-re-enabling a webhook resets ``consecutive_failures``; a webhook is visible only in the scope
-(``x-profile-id`` or the organization) that created it; the delivery log lists newest first.
+Webhooks live in ``state.webhooks.by_id`` (id -> ``Webhook``), their delivery logs in
+``state.webhooks.log`` and the delivery knobs in ``state.webhooks.delivery``; ``_delivery``
+sends the events. Choices where Sent's docs are silent: the ``signing_secret`` is shown only
+by create and rotate-secret (null elsewhere); a PUT replaces the configuration, so omitted
+optional fields return to their defaults; re-enabling a webhook resets
+``consecutive_failures``; a webhook is visible only in the scope (``x-profile-id`` or the
+organization) that created it; the delivery log lists newest first; ``page_size`` is 1-100.
 """
 
 from __future__ import annotations
 
-import math
-import uuid
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any
+from typing import Any
 from urllib.parse import urlsplit
 
 import attrs
@@ -21,10 +20,9 @@ from aiohttp import web
 
 from .._types import UNSET
 from ..models import (
-    PaginationCursors,
-    PaginationMeta,
     Webhook,
     WebhookCreateRequest,
+    WebhookEventRecord,
     WebhookEventsPage,
     WebhookEventType,
     WebhookEventTypeList,
@@ -36,11 +34,36 @@ from ..models import (
     WebhookUpdateRequest,
 )
 from ..webhooks import generate_secret
-from ._delivery import Delivery, family, now
-from ._server import invalid, not_found
+from ._delivery import DELIVERY, DeliveryConfig, family
+from ._support import (
+    customer_of,
+    envelope,
+    invalid,
+    is_sandbox,
+    new_id,
+    no_content,
+    not_found,
+    now,
+    page_of,
+    parse,
+    request_id,
+    state_of,
+    uuid_id,
+    zulu,
+)
 
-if TYPE_CHECKING:
-    from ._server import FakeSent
+routes = web.RouteTableDef()
+MAX_PAGE_SIZE = 100
+
+
+@attrs.define(eq=False)
+class Webhooks:
+    """Webhooks (id -> Webhook), their delivery logs (id -> row id -> row) and delivery knobs."""
+
+    by_id: dict[str, Webhook] = attrs.Factory(dict)
+    log: dict[str, dict[str, WebhookEventRecord]] = attrs.Factory(dict)
+    delivery: DeliveryConfig = attrs.Factory(DeliveryConfig)
+
 
 FAMILIES: dict[str, tuple[str, str, tuple[str, ...]]] = {
     "message": (
@@ -130,32 +153,12 @@ def _configuration(body: Any) -> dict[str, Any]:
     return {**_DEFAULTS, **given}
 
 
-def _page(request: web.Request, items: list[Any]) -> tuple[list[Any], PaginationMeta]:
-    try:
-        page = int(request.query.get("page", "1"))
-        size = int(request.query.get("page_size", "20"))
-    except ValueError:
-        raise invalid("page and page_size must be integers", "page") from None
-    if page < 1 or not 1 <= size <= 100:
-        raise invalid("page must be >= 1 and page_size 1-100", "page", "VALIDATION_005")
-    chunk = items[(page - 1) * size : page * size]
-    meta = PaginationMeta(
-        page=page,
-        page_size=size,
-        total_count=len(items),
-        total_pages=math.ceil(len(items) / size),
-        has_more=page * size < len(items),
-        cursors=PaginationCursors(),
-    )
-    return chunk, meta
-
-
 def _test_record(event_type: str, account_id: str) -> dict[str, Any]:
     """A contract-shaped sample event for ``webhooks.test``."""
     fam = family(event_type)
     sub = event_type.partition(".")[2]
-    stamp = now().strftime("%Y-%m-%dT%H:%M:%SZ")
-    sample = str(uuid.uuid4())
+    stamp = zulu(now())
+    sample = new_id()
     payloads: dict[str, dict[str, Any]] = {
         "message": {
             "message_status": (sub or "delivered").upper(),
@@ -186,134 +189,131 @@ def _test_record(event_type: str, account_id: str) -> dict[str, Any]:
     record = {"field": event_type.partition(".")[0], "timestamp": stamp, "payload": payload}
     if sub:
         record["event"] = event_type
-    return {**record, "request_id": "req_" + uuid.uuid4().hex[:12]}
+    return {**record, "request_id": request_id()}
 
 
-def routes(server: FakeSent) -> list[web.RouteDef]:
-    """The ``/v3/webhooks`` handlers; also installs event delivery on ``server``."""
-    delivery = Delivery(server)
-    delivery.install(server._app)  # FakeSent builds its app before asking for routes
-    hooks = delivery.hooks
-    logs = delivery.log
-
-    def scope(request: web.Request) -> str:
-        return request.headers.get("x-profile-id") or server.organization_id
-
-    def find(request: web.Request) -> Webhook:
-        wid = request.match_info["id"]
-        try:
-            uuid.UUID(wid)
-        except ValueError:
-            raise invalid("The webhook id is not a valid UUID", "id", "VALIDATION_003") from None
-        hook = hooks.get(wid)
-        if hook is None or hook.customer_id != scope(request):
-            raise not_found("RESOURCE_008", "Webhook")
-        return hook
-
-    def shown(hook: Webhook) -> Webhook:
-        return attrs.evolve(hook, signing_secret=None)
-
-    async def list_webhooks(request: web.Request) -> web.Response:
-        mine = [h for h in hooks.values() if h.customer_id == scope(request)]
-        active = request.query.get("is_active")
-        if active is not None:
-            mine = [h for h in mine if h.is_active is (active.lower() == "true")]
-        search = request.query.get("search", "").lower()
-        mine = [h for h in mine if search in f"{h.display_name} {h.endpoint_url}".lower()]
-        chunk, meta = _page(request, [shown(h) for h in mine])
-        return server.envelope(WebhooksPage(webhooks=chunk, pagination=meta))
-
-    async def create_webhook(request: web.Request) -> web.Response:
-        body = server.structure(await server.read_json(request), WebhookCreateRequest)
-        stamp = now()
-        hook = Webhook(
-            id=str(uuid.uuid4()),
-            customer_id=scope(request),
-            is_active=True,
-            consecutive_failures=0,
-            signing_secret=generate_secret(),
-            created_at=stamp,
-            updated_at=stamp,
-            **_configuration(body),
-        )
-        if body.sandbox is not True:
-            hooks[str(hook.id)] = hook
-            logs[str(hook.id)] = {}
-        return server.envelope(hook)
-
-    async def list_event_types(request: web.Request) -> web.Response:
-        return server.envelope(catalog())
-
-    async def get_webhook(request: web.Request) -> web.Response:
-        return server.envelope(shown(find(request)))
-
-    async def update_webhook(request: web.Request) -> web.Response:
-        hook = find(request)
-        body = server.structure(await server.read_json(request), WebhookUpdateRequest)
-        updated = attrs.evolve(hook, updated_at=now(), **_configuration(body))
-        if body.sandbox is not True:
-            hooks[str(hook.id)] = updated
-        return server.envelope(shown(updated))
-
-    async def delete_webhook(request: web.Request) -> web.Response:
-        hook = find(request)
-        body = await server.read_json(request)
-        if body.get("sandbox") is not True:
-            del hooks[str(hook.id)]
-            logs.pop(str(hook.id), None)
-        return web.Response(status=204)
-
-    async def list_events(request: web.Request) -> web.Response:
-        hook = find(request)
-        rows = list(reversed(logs.get(str(hook.id), {}).values()))
-        search = request.query.get("search", "").lower()
-        rows = [r for r in rows if search in f"{r.event_type} {r.delivery_status} {r.id}".lower()]
-        chunk, meta = _page(request, rows)
-        return server.envelope(WebhookEventsPage(events=chunk, pagination=meta))
-
-    async def rotate_secret(request: web.Request) -> web.Response:
-        hook = find(request)
-        body = await server.read_json(request)
-        secret = generate_secret()
-        if body.get("sandbox") is not True:  # the old secret stops signing at once
-            hooks[str(hook.id)] = attrs.evolve(hook, signing_secret=secret, updated_at=now())
-        return server.envelope(WebhookSecret(signing_secret=secret))
-
-    async def test_webhook(request: web.Request) -> web.Response:
-        hook = find(request)
-        body = server.structure(await server.read_json(request), WebhookTestRequest)
-        event_type = "message.delivered" if body.event_type is UNSET else body.event_type
-        _check_names([event_type], "event_type")
-        if body.sandbox is True:
-            return server.envelope(WebhookTestResult(success=True, message="Sandbox: not sent"))
-        record = _test_record(event_type, str(hook.customer_id))
-        return server.envelope(await delivery.test(hook, record))
-
-    async def toggle_status(request: web.Request) -> web.Response:
-        hook = find(request)
-        body = server.structure(await server.read_json(request), WebhookToggleStatusRequest)
-        if not isinstance(body.is_active, bool):
-            raise invalid("is_active is required", "is_active", "VALIDATION_004")
-        changes: dict[str, Any] = {"is_active": body.is_active, "updated_at": now()}
-        if body.is_active and not hook.is_active:
-            changes["consecutive_failures"] = 0
-        updated = attrs.evolve(hook, **changes)
-        if body.sandbox is not True:
-            hooks[str(hook.id)] = updated
-        return server.envelope(shown(updated))
-
-    return [
-        web.get("/v3/webhooks", list_webhooks),
-        web.post("/v3/webhooks", create_webhook),
-        web.get("/v3/webhooks/event-types", list_event_types),
-        web.get("/v3/webhooks/{id}", get_webhook),
-        web.put("/v3/webhooks/{id}", update_webhook),
-        web.delete("/v3/webhooks/{id}", delete_webhook),
-        web.get("/v3/webhooks/{id}/events", list_events),
-        web.post("/v3/webhooks/{id}/rotate-secret", rotate_secret),
-        web.post("/v3/webhooks/{id}/test", test_webhook),
-        web.patch("/v3/webhooks/{id}/toggle-status", toggle_status),
-    ]
+def find(request: web.Request) -> Webhook:
+    hook = state_of(request).webhooks.by_id.get(uuid_id(request, "id"))
+    if hook is None or hook.customer_id != customer_of(request):
+        raise not_found("RESOURCE_008", "Webhook")
+    return hook
 
 
-__all__ = ["FAMILIES", "catalog", "routes"]
+def shown(hook: Webhook) -> Webhook:
+    return attrs.evolve(hook, signing_secret=None)
+
+
+def _store(request: web.Request, hook: Webhook) -> None:
+    state_of(request).webhooks.by_id[str(hook.id)] = hook
+
+
+@routes.get("/v3/webhooks")
+async def list_webhooks(request: web.Request) -> web.Response:
+    owner = customer_of(request)
+    mine = [h for h in state_of(request).webhooks.by_id.values() if h.customer_id == owner]
+    active = request.query.get("is_active")
+    if active is not None:
+        mine = [h for h in mine if h.is_active is (active.lower() == "true")]
+    search = request.query.get("search", "").lower()
+    mine = [h for h in mine if search in f"{h.display_name} {h.endpoint_url}".lower()]
+    chunk, pagination = page_of(request, [shown(h) for h in mine], max_size=MAX_PAGE_SIZE)
+    return envelope(WebhooksPage(webhooks=chunk, pagination=pagination))
+
+
+@routes.post("/v3/webhooks")
+async def create_webhook(request: web.Request) -> web.Response:
+    body = await parse(request, WebhookCreateRequest)
+    stamp = now()
+    hook = Webhook(
+        id=new_id(),
+        customer_id=customer_of(request),
+        is_active=True,
+        consecutive_failures=0,
+        signing_secret=generate_secret(),
+        created_at=stamp,
+        updated_at=stamp,
+        **_configuration(body),
+    )
+    if body.sandbox is not True:
+        _store(request, hook)
+        state_of(request).webhooks.log[str(hook.id)] = {}
+    return envelope(hook)
+
+
+@routes.get("/v3/webhooks/event-types")  # before /v3/webhooks/{id}: routes match in order
+async def list_event_types(request: web.Request) -> web.Response:
+    return envelope(catalog())
+
+
+@routes.get("/v3/webhooks/{id}")
+async def get_webhook(request: web.Request) -> web.Response:
+    return envelope(shown(find(request)))
+
+
+@routes.put("/v3/webhooks/{id}")
+async def update_webhook(request: web.Request) -> web.Response:
+    hook = find(request)
+    body = await parse(request, WebhookUpdateRequest)
+    updated = attrs.evolve(hook, updated_at=now(), **_configuration(body))
+    if body.sandbox is not True:
+        _store(request, updated)
+    return envelope(shown(updated))
+
+
+@routes.delete("/v3/webhooks/{id}")
+async def delete_webhook(request: web.Request) -> web.Response:
+    hook = find(request)
+    if not await is_sandbox(request):
+        store = state_of(request).webhooks
+        del store.by_id[str(hook.id)]
+        store.log.pop(str(hook.id), None)
+    return no_content()
+
+
+@routes.get("/v3/webhooks/{id}/events")
+async def list_events(request: web.Request) -> web.Response:
+    hook = find(request)
+    rows = list(reversed(state_of(request).webhooks.log.get(str(hook.id), {}).values()))
+    search = request.query.get("search", "").lower()
+    rows = [r for r in rows if search in f"{r.event_type} {r.delivery_status} {r.id}".lower()]
+    chunk, pagination = page_of(request, rows, max_size=MAX_PAGE_SIZE)
+    return envelope(WebhookEventsPage(events=chunk, pagination=pagination))
+
+
+@routes.post("/v3/webhooks/{id}/rotate-secret")
+async def rotate_secret(request: web.Request) -> web.Response:
+    hook = find(request)
+    secret = generate_secret()
+    if not await is_sandbox(request):  # the old secret stops signing at once
+        _store(request, attrs.evolve(hook, signing_secret=secret, updated_at=now()))
+    return envelope(WebhookSecret(signing_secret=secret))
+
+
+@routes.post("/v3/webhooks/{id}/test")
+async def test_webhook(request: web.Request) -> web.Response:
+    hook = find(request)
+    body = await parse(request, WebhookTestRequest)
+    event_type = "message.delivered" if body.event_type is UNSET else body.event_type
+    _check_names([event_type], "event_type")
+    if body.sandbox is True:
+        return envelope(WebhookTestResult(success=True, message="Sandbox: not sent"))
+    record = _test_record(event_type, str(hook.customer_id))
+    return envelope(await request.app[DELIVERY].test(hook, record))
+
+
+@routes.patch("/v3/webhooks/{id}/toggle-status")
+async def toggle_status(request: web.Request) -> web.Response:
+    hook = find(request)
+    body = await parse(request, WebhookToggleStatusRequest)
+    if not isinstance(body.is_active, bool):
+        raise invalid("is_active is required", "is_active", "VALIDATION_004")
+    changes: dict[str, Any] = {"is_active": body.is_active, "updated_at": now()}
+    if body.is_active and not hook.is_active:
+        changes["consecutive_failures"] = 0
+    updated = attrs.evolve(hook, **changes)
+    if body.sandbox is not True:
+        _store(request, updated)
+    return envelope(shown(updated))
+
+
+__all__ = ["FAMILIES", "Webhooks", "catalog", "routes"]

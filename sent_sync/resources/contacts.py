@@ -8,7 +8,9 @@ from collections.abc import AsyncIterable, Callable, Iterable, Mapping
 from functools import partial
 from typing import Any
 
+from sent_async._bulk.checkpoint import Checkpoint
 from sent_async._bulk.pacer import RateLimit
+from sent_async._bulk.pacing import PacerFactory
 from sent_async._bulk.progress import ProgressBar
 from sent_async._bulk.report import BulkReport, ProgressSnapshot
 from sent_async._deprecation import deprecated
@@ -114,13 +116,14 @@ class Contacts(SyncResource):
         *,
         sandbox: bool | Unset = UNSET,
         concurrency: int = 64,
-        rate_limit: RateLimit | float | None = None,
+        rate_limit: RateLimit | PacerFactory | float | None = None,
         job_id: str | None = None,
         stop_on_error: bool = False,
         max_failures: int | None = None,
         on_progress: Callable[[ProgressSnapshot], object] | None = None,
         progress_bar: ProgressBar = False,
         collect_results: bool = True,
+        checkpoint: Checkpoint | None = None,
     ) -> BulkReport[Contact]:
         """Create one contact per item (a phone number, or a mapping of ``create`` arguments).
 
@@ -139,5 +142,6 @@ class Contacts(SyncResource):
                 on_progress=on_progress,
                 progress_bar=progress_bar,
                 collect_results=collect_results,
+                checkpoint=checkpoint,
             )
         )

@@ -9,7 +9,9 @@ from collections.abc import AsyncIterable, Callable, Iterable, Mapping, Sequence
 from functools import partial
 from typing import Any
 
+from sent_async._bulk.checkpoint import Checkpoint
 from sent_async._bulk.pacer import RateLimit
+from sent_async._bulk.pacing import PacerFactory
 from sent_async._bulk.progress import ProgressBar
 from sent_async._bulk.report import BulkReport, ProgressSnapshot
 from sent_async._types import UNSET, Unset
@@ -87,13 +89,14 @@ class Messages(SyncResource):
         channel: str | Sequence[str] | None | Unset = UNSET,
         sandbox: bool | Unset = UNSET,
         concurrency: int = 64,
-        rate_limit: RateLimit | float | None = None,
+        rate_limit: RateLimit | PacerFactory | float | None = None,
         job_id: str | None = None,
         stop_on_error: bool = False,
         max_failures: int | None = None,
         on_progress: Callable[[ProgressSnapshot], object] | None = None,
         progress_bar: ProgressBar = False,
         collect_results: bool = True,
+        checkpoint: Checkpoint | None = None,
     ) -> BulkReport[MessageSendResult]:
         """Send one message per item (a phone number, or a mapping of ``send`` arguments).
 
@@ -116,5 +119,6 @@ class Messages(SyncResource):
                 on_progress=on_progress,
                 progress_bar=progress_bar,
                 collect_results=collect_results,
+                checkpoint=checkpoint,
             )
         )

@@ -1,0 +1,104 @@
+"""Many workers, one account: a rate shared through Redis, and checkpoints for re-runs.
+
+Run as a script it starts a throw-away redis-server (Debian's package) on a unix socket and
+sends to FakeSent; without redis-server installed it says so and stops.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import shutil
+import subprocess
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+from sent_async import AsyncSent, FileCheckpoint, RateLimiterUnavailableError
+from sent_async.distributed import RedisCheckpoint, RedisRateLimit
+from sent_async.testing import FakeSent
+
+PHONES = [f"+1415555{n:04d}" for n in range(10)]
+
+
+async def worker(sent: AsyncSent, redis_url: str, batch: list[str], name: str) -> None:
+    # --8<-- [start:limit]
+    limit = RedisRateLimit(
+        redis_url,  # e.g. "redis://redis.internal:6379/0"
+        account="acme-prod",  # a label for the Sent account: never the API key itself
+        per_minute=300,  # the account's limit; every worker naming "acme-prod" shares it
+        share=0.9,  # leave 10 % for other traffic (OTPs sent outside the job)
+    )
+    async with RedisCheckpoint(redis_url, namespace="closure-2026-11-28") as checkpoint:
+        report = await sent.messages.send_many(
+            batch,
+            text="Our office is closed on Friday",
+            job_id=f"closure-2026-11-28-{name}",  # one job_id per worker's batch
+            rate_limit=limit,
+            checkpoint=checkpoint,  # a re-run on any machine skips what Sent accepted
+        )
+    print(f"{name}: {report.summary()}")
+    # --8<-- [end:limit]
+
+
+async def rerun_with_a_file(sent: AsyncSent, folder: Path) -> None:
+    # --8<-- [start:checkpoint]
+    checkpoint = FileCheckpoint(folder / "closure.sqlite")  # one machine, any processes
+    for attempt in (1, 2):
+        report = await sent.messages.send_many(
+            PHONES, text="Closed on Friday", job_id="closure-file", checkpoint=checkpoint
+        )
+        print(f"run {attempt}: {report.succeeded} sent, {report.already_done} already done")
+    # --8<-- [end:checkpoint]
+
+
+async def redis_down(sent: AsyncSent) -> None:
+    # --8<-- [start:down]
+    limit = RedisRateLimit(
+        "unix:///nonexistent/redis.sock",
+        account="acme-prod",
+        per_minute=300,
+        unavailable_after=1,  # how long calls wait for Redis before giving up (default 5 s)
+    )
+    try:
+        await sent.messages.send_many(PHONES, text="hi", job_id="down", rate_limit=limit)
+    except RateLimiterUnavailableError as exc:
+        print(f"stopped, nothing sent unpaced: {exc}")
+    # --8<-- [end:down]
+
+
+def start_redis(folder: Path) -> subprocess.Popen[bytes] | None:
+    binary = shutil.which("redis-server")
+    if binary is None:
+        return None
+    socket = folder / "redis.sock"
+    args = [binary, "--port", "0", "--unixsocket", str(socket), "--save", "", "--dir", str(folder)]
+    server = subprocess.Popen(args, stdout=subprocess.DEVNULL)  # noqa: S603
+    while not socket.exists():
+        time.sleep(0.01)
+    return server
+
+
+async def main() -> None:
+    with tempfile.TemporaryDirectory(prefix="sent-") as tmp:
+        folder = Path(tmp)
+        server = start_redis(folder)
+        if server is None:
+            print("redis-server is not installed (apt-get install redis-server): skipped")
+            return
+        try:
+            url = f"unix://{folder / 'redis.sock'}"
+            async with FakeSent() as fake, fake.client() as sent:
+                batches: list[Any] = [PHONES[:5], PHONES[5:]]
+                await asyncio.gather(
+                    *(worker(sent, url, b, f"w{i}") for i, b in enumerate(batches))
+                )
+                await rerun_with_a_file(sent, folder)
+                await redis_down(sent)
+        finally:
+            server.terminate()
+            server.wait()
+
+
+if __name__ == "__main__":
+    asyncio.run(main())

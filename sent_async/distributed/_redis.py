@@ -1,0 +1,89 @@
+"""Redis plumbing shared by RedisRateLimit and RedisCheckpoint: lazy import, bounded waits.
+
+``redis`` is an optional extra (``sent-sdk[redis]``) imported on first use. Every command
+goes through ``guarded``: while Redis is unreachable it retries for ``unavailable_after``
+seconds, then raises RateLimiterUnavailableError, so a caller never proceeds without it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Awaitable, Callable
+from typing import TYPE_CHECKING, Any, TypeVar
+
+import anyio
+
+from .._errors import RateLimiterUnavailableError, SentValidationError
+
+if TYPE_CHECKING:
+    from redis.asyncio import Redis
+
+T = TypeVar("T")
+EXTRA_HINT = "sent_async.distributed needs Redis support: pip install 'sent-sdk[redis]'"
+UNAVAILABLE_AFTER = 5.0
+"""Default seconds to keep trying an unreachable Redis before raising."""
+_USERINFO = re.compile(r"//[^/@]*@")
+
+
+def import_redis() -> Any:
+    """``redis.asyncio``, or an ImportError naming the extra to install."""
+    try:
+        import redis.asyncio
+    except ImportError as exc:
+        raise ImportError(EXTRA_HINT) from exc
+    return redis.asyncio
+
+
+def safe_url(url: str) -> str:
+    """The URL without user, password or query (``?password=``): it goes into reprs and errors."""
+    return _USERINFO.sub("//***@", url.split("?", 1)[0])
+
+
+def check_url(url: object) -> str:
+    """A Redis URL (redis://, rediss:// or unix://), else SentValidationError."""
+    if not isinstance(url, str) or not url.startswith(("redis://", "rediss://", "unix://")):
+        raise SentValidationError("url must be a redis://, rediss:// or unix:// URL")
+    return url
+
+
+def check_wait(value: object, name: str) -> float:
+    """A positive number of seconds."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or value <= 0:
+        raise SentValidationError(f"{name} must be a positive number of seconds, got {value!r}")
+    return float(value)
+
+
+def connect(url: str, unavailable_after: float) -> Redis:
+    """A client whose single attempts fail fast; ``guarded`` does the (bounded) retrying."""
+    aioredis = import_redis()
+    from redis.asyncio.retry import Retry
+    from redis.backoff import NoBackoff
+
+    client: Redis = aioredis.Redis.from_url(
+        url,
+        decode_responses=True,
+        socket_connect_timeout=min(1.0, unavailable_after),
+        socket_timeout=unavailable_after,
+        retry=Retry(NoBackoff(), 0),
+    )
+    return client
+
+
+async def guarded(op: Callable[[], Awaitable[T]], url: str, unavailable_after: float) -> T:
+    """Run one Redis operation, retrying while Redis is unreachable, for a bounded time."""
+    from redis.exceptions import ConnectionError as RedisConnectionError
+    from redis.exceptions import TimeoutError as RedisTimeoutError
+
+    give_up = anyio.current_time() + unavailable_after
+    delay = 0.05
+    while True:
+        try:
+            return await op()
+        except (RedisConnectionError, RedisTimeoutError, OSError) as exc:
+            if anyio.current_time() + delay > give_up:
+                raise RateLimiterUnavailableError(
+                    f"Redis at {safe_url(url)} was unreachable for {unavailable_after:g} s "
+                    f"({type(exc).__name__}); nothing was sent unpaced"
+                ) from None
+            await anyio.sleep(delay)
+            delay = min(delay * 2, 0.5)
