@@ -203,7 +203,8 @@ def _stop_on_sigterm() -> None:
     signal.signal(signal.SIGTERM, handler)
 
 
-def main() -> None:
+def parse_args() -> argparse.Namespace:
+    """The command line (see bench/README.md)."""
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--rounds", type=int, default=2)
     parser.add_argument("--warmup", type=float, default=1.0)
@@ -229,8 +230,33 @@ def main() -> None:
         help="any of: matrix pairs bulk import structure profile",
     )
     parser.add_argument("--out", default=str(HERE / "results.md"))
-    args = parser.parse_args()
+    return parser.parse_args()
 
+
+def run_parts(args: argparse.Namespace, ng: _nginx.Nginx, results: dict[str, Any]) -> None:
+    """Each part of the benchmark that --skip leaves in, in order, into ``results``."""
+    if "import" not in args.skip:
+        results["imports"] = import_times(args.import_repeats)
+    if "structure" not in args.skip:
+        results["structure"] = structure_times()
+    if "matrix" not in args.skip:
+        results["rows"] = run_matrix(args, ng)
+    if "pairs" not in args.skip:
+        results["cpu_pairs"] = run_cpu_pairs(args, ng)
+    if "bulk" not in args.skip:
+        results["bulk"] = []
+        for lean in (False,) if args.no_bulk_lean else (False, True):
+            mode = ", collect_results=False" if lean else ""
+            print(f"bulk: {args.bulk_count} sends, C={args.bulk_concurrency}{mode} ...")
+            results["bulk"].append(bulk_run(args, ng, lean))
+    if "profile" not in args.skip:
+        print("profiling ours async GET at C=256 ...", flush=True)
+        out = WORK / "profile-ours-get-c256.txt"
+        results["profile"] = _profile.profile(OURS_PY, WORKER, ng.base_url, out)
+
+
+def main() -> None:
+    args = parse_args()
     _stop_on_sigterm()
     sys.stdout.reconfigure(line_buffering=True)  # type: ignore[union-attr]
     # Children must import from bytecode, as installed packages do: with this variable set
@@ -245,24 +271,7 @@ def main() -> None:
     print(_report.header(meta), flush=True)
     results: dict[str, Any] = {"meta": meta}
     with _nginx.Nginx(WORK, cpu=None) as ng:
-        if "import" not in args.skip:
-            results["imports"] = import_times(args.import_repeats)
-        if "structure" not in args.skip:
-            results["structure"] = structure_times()
-        if "matrix" not in args.skip:
-            results["rows"] = run_matrix(args, ng)
-        if "pairs" not in args.skip:
-            results["cpu_pairs"] = run_cpu_pairs(args, ng)
-        if "bulk" not in args.skip:
-            results["bulk"] = []
-            for lean in (False,) if args.no_bulk_lean else (False, True):
-                mode = ", collect_results=False" if lean else ""
-                print(f"bulk: {args.bulk_count} sends, C={args.bulk_concurrency}{mode} ...")
-                results["bulk"].append(bulk_run(args, ng, lean))
-        if "profile" not in args.skip:
-            print("profiling ours async GET at C=256 ...", flush=True)
-            out = WORK / "profile-ours-get-c256.txt"
-            results["profile"] = _profile.profile(OURS_PY, WORKER, ng.base_url, out)
+        run_parts(args, ng, results)
     meta["load_end"] = os.getloadavg()
     meta["minutes"] = (time.monotonic() - started) / 60
     (WORK / "results.json").write_text(json.dumps(results, indent=1))

@@ -231,13 +231,32 @@ class Generator:
         schema = self.schemas[name]
         is_input = name in self.inputs
         required = set(schema.get("required", []))
+        props: dict[str, Any] = schema.get("properties", {})
+        is_open = bool(props) and schema.get("additionalProperties") is True
+        doc = self.class_doc(name, schema, is_input, is_open)
+        lines = ["@attrs.frozen(kw_only=True)", f"class {name}:", f'    """{doc}"""', ""]
+        accessors: list[str] = []
+        if not props:
+            lines.append("    pass")
+        for wire, prop in sorted(
+            props.items(), key=lambda kv: (kv[0] not in required, snake(kv[0]))
+        ):
+            lines.append(self.render_field(name, wire, prop, wire in required, is_input, accessors))
+        if is_open:
+            if OPEN_FIELD in props:
+                raise SystemExit(f"{name}: an open schema has a member named {OPEN_FIELD!r}")
+            field = "attrs.field(factory=dict, metadata={'open': True})"
+            lines.append(f"    {OPEN_FIELD}: dict[str, Any] = {field}")
+        return "\n".join(lines + accessors)
+
+    @staticmethod
+    def class_doc(name: str, schema: dict[str, Any], is_input: bool, is_open: bool) -> str:
+        """A model's docstring: its role, the official type, the facts it rests on, openness."""
         kind = "Request input" if is_input else "Response data"
         origin = schema.get("x-sdk-type", "")
         doc = f"{kind} ``{name}``." + (
             f"\n\n    Official SDK type: ``{origin}``.\n    " if origin else ""
         )
-        props: dict[str, Any] = schema.get("properties", {})
-        is_open = bool(props) and schema.get("additionalProperties") is True
         source = schema.get("x-source")
         if source:
             doc += f"\n\n    Facts: spec/sent-current-api-facts.md {source['facts']}.\n    "
@@ -246,56 +265,54 @@ class Generator:
                 f"\n\n    Open: members the SDK does not know are kept in ``{OPEN_FIELD}``\n"
                 "    (by wire name) and sent back unchanged.\n    "
             )
-        lines = ["@attrs.frozen(kw_only=True)", f"class {name}:", f'    """{doc}"""', ""]
-        accessors: list[str] = []
-        if not props:
-            lines.append("    pass")
-        for wire, prop in sorted(
-            props.items(), key=lambda kv: (kv[0] not in required, snake(kv[0]))
-        ):
-            attr = snake(wire)
-            annotation, nullable = self.py_type(prop, name, attr)
-            nullable |= "null" in (prop.get("type") or [])
-            is_list = annotation.startswith("list[") and "|" not in annotation
-            args: list[str] = []
-            if wire in required:
-                full = annotation + (" | None" if nullable else "")
-            elif is_input:
-                full = annotation + (" | None" if nullable else "") + " | Unset"
-                args.append("default=UNSET")
-            elif is_list:
-                full = annotation
-                args.append("factory=list")
-            else:
-                full = annotation + " | None"
-                args.append("default=None")
-            metadata = {}
-            if wire != attr:
-                metadata["wire"] = wire
-            if prop.get("deprecated"):
-                metadata["deprecated"] = True
-            if metadata:
-                args.append(f"metadata={metadata!r}")
-            if prop.get("x-secret"):  # a private attribute, read through an explicit accessor
-                accessors.append(self.render_accessor(attr, full))
-                attr = "_" + attr
-                metadata["wire"] = wire
-                args = [a for a in args if not a.startswith("metadata=")]
-                args.append(f"metadata={metadata!r}")
-            if attr.lstrip("_") in SECRET_FIELDS or prop.get("x-secret"):
-                args.append("repr=False")
-            if args == ["default=None"] or args == ["default=UNSET"]:
-                lines.append(f"    {attr}: {full} = {args[0].split('=')[1]}")
-            elif args:
-                lines.append(f"    {attr}: {full} = attrs.field({', '.join(args)})")
-            else:
-                lines.append(f"    {attr}: {full}")
-        if is_open:
-            if OPEN_FIELD in props:
-                raise SystemExit(f"{name}: an open schema has a member named {OPEN_FIELD!r}")
-            field = "attrs.field(factory=dict, metadata={'open': True})"
-            lines.append(f"    {OPEN_FIELD}: dict[str, Any] = {field}")
-        return "\n".join(lines + accessors)
+        return doc
+
+    def render_field(
+        self,
+        name: str,
+        wire: str,
+        prop: dict[str, Any],
+        required: bool,
+        is_input: bool,
+        accessors: list[str],
+    ) -> str:
+        """One attrs field line; a secret also adds its accessor to ``accessors``."""
+        attr = snake(wire)
+        annotation, nullable = self.py_type(prop, name, attr)
+        nullable |= "null" in (prop.get("type") or [])
+        is_list = annotation.startswith("list[") and "|" not in annotation
+        args: list[str] = []
+        if required:
+            full = annotation + (" | None" if nullable else "")
+        elif is_input:
+            full = annotation + (" | None" if nullable else "") + " | Unset"
+            args.append("default=UNSET")
+        elif is_list:
+            full = annotation
+            args.append("factory=list")
+        else:
+            full = annotation + " | None"
+            args.append("default=None")
+        metadata = {}
+        if wire != attr:
+            metadata["wire"] = wire
+        if prop.get("deprecated"):
+            metadata["deprecated"] = True
+        if metadata:
+            args.append(f"metadata={metadata!r}")
+        if prop.get("x-secret"):  # a private attribute, read through an explicit accessor
+            accessors.append(self.render_accessor(attr, full))
+            attr = "_" + attr
+            metadata["wire"] = wire
+            args = [a for a in args if not a.startswith("metadata=")]
+            args.append(f"metadata={metadata!r}")
+        if attr.lstrip("_") in SECRET_FIELDS or prop.get("x-secret"):
+            args.append("repr=False")
+        if args == ["default=None"] or args == ["default=UNSET"]:
+            return f"    {attr}: {full} = {args[0].split('=')[1]}"
+        if args:
+            return f"    {attr}: {full} = attrs.field({', '.join(args)})"
+        return f"    {attr}: {full}"
 
     @staticmethod
     def render_accessor(attr: str, annotation: str) -> str:

@@ -244,9 +244,22 @@ def _structure_fn(conv: cattrs.Converter, cls: Any, wire: bool, fast: bool) -> A
     # User dicts with an unknown key are a typo to report; the API may add keys freely.
     fn = make_dict_structure_fn(cls, conv, _cattrs_forbid_extra_keys=not wire, **renames)
     if wire:  # responses: a fast reader, with cattrs's own function for the error report
-        return _fast_reader(conv, cls, fn) if fast else fn
+        checked = _objects_only(fn)
+        return _fast_reader(conv, cls, checked) if fast else checked
     # A user dict may already hold model instances (``{"sms": [MessageChannelInput(...)]}``).
     return lambda value, tp: value if isinstance(value, cls) else fn(value, tp)
+
+
+def _objects_only(fn: Any) -> Any:
+    """cattrs's reader, refusing what is not a JSON object: cattrs would read a list or a
+    string as a model with every field missing (``'id' in "text"`` is a substring test)."""
+
+    def structure_object(value: Any, tp: Any) -> Any:
+        if not isinstance(value, Mapping):
+            raise TypeError(f"expected a JSON object, got {type(value).__name__}")
+        return fn(value, tp)
+
+    return structure_object
 
 
 _PLAIN = (str, bool, int, float)

@@ -29,7 +29,7 @@ request headers or bodies.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from typing import Any, Literal
 
 Outcome = Literal["not_sent", "unknown"]
@@ -37,6 +37,60 @@ Outcome = Literal["not_sent", "unknown"]
 
 class SentError(Exception):
     """Base class of every error this SDK raises on purpose."""
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # Keyword-only constructors: pickle (multiprocessing, job queues) rebuilds from state.
+        return (_rebuild, (type(self), self.args), self.__dict__)
+
+
+def _rebuild(cls: type[SentError], args: tuple[Any, ...]) -> SentError:
+    error = cls.__new__(cls)
+    Exception.__init__(error, *args)
+    return error
+
+
+class Headers(Mapping[str, str]):
+    """Response headers of a failed call: read-only, case-insensitive, picklable.
+
+    ``exc.headers["Retry-After"]`` and ``exc.headers.get("retry-after")`` find the same
+    header, as with ``RawResponse.headers``; a repeated header keeps its first value.
+    Secret-named values are already masked when the SDK builds one.
+    """
+
+    __slots__ = ("_index", "_items")
+
+    def __init__(self, items: Iterable[tuple[str, str]] | Mapping[str, str] = ()) -> None:
+        pairs = list(items.items() if isinstance(items, Mapping) else items)
+        index: dict[str, str] = {}
+        for name, value in reversed(pairs):
+            index[name.lower()] = value
+        self._items = pairs
+        self._index = index
+
+    def __getitem__(self, name: str) -> str:
+        return self._index[name.lower()]
+
+    def __contains__(self, name: object) -> bool:
+        return isinstance(name, str) and name.lower() in self._index
+
+    def __iter__(self) -> Iterator[str]:
+        seen = set()
+        for name, _ in self._items:
+            if name.lower() not in seen:
+                seen.add(name.lower())
+                yield name
+
+    def __len__(self) -> int:
+        return len(self._index)
+
+    def __repr__(self) -> str:
+        return f"Headers({self._items!r})"
+
+    def __getstate__(self) -> list[tuple[str, str]]:
+        return self._items
+
+    def __setstate__(self, items: list[tuple[str, str]]) -> None:
+        self.__init__(items)  # type: ignore[misc]
 
 
 class SentValidationError(SentError, ValueError):
@@ -99,7 +153,8 @@ class APIStatusError(APIError):
     details: Mapping[str, Any] | None
     doc_url: str | None
     retry_after: float | None
-    headers: Mapping[str, str]
+    headers: Headers
+    """Case-insensitive (``exc.headers.get("retry-after")``), secrets masked."""
     body: Any
 
     def __init__(
@@ -121,7 +176,7 @@ class APIStatusError(APIError):
         self.details = details
         self.doc_url = doc_url
         self.retry_after = retry_after
-        self.headers = dict(headers or {})
+        self.headers = headers if isinstance(headers, Headers) else Headers(headers or {})
         self.body = body
 
     def __str__(self) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
+import pickle
 import time
 
 import pytest
@@ -131,6 +132,23 @@ async def test_non_transient_429_is_not_retried(scripted):
         with pytest.raises(RateLimitError):
             await sent.profiles.get(PROFILE_ID)
     assert len(srv.seen) == 1
+
+
+async def test_status_error_headers_are_case_insensitive_picklable_and_masked(scripted):
+    key = "sk_live_HEADERS_key_123"
+    headers = {"Retry-After": "120", "X-Echo": f"key={key}", "Set-Cookie": "session=abc"}
+    srv = await scripted(reply(429, error_envelope("BUSINESS_002"), headers))
+    async with AsyncSent(key, base_url=srv.base_url, retry=FAST_RETRY) as sent:
+        with pytest.raises(RateLimitError) as info:
+            await sent.profiles.get(PROFILE_ID)
+    exc = info.value
+    assert exc.headers.get("retry-after") == exc.headers["RETRY-AFTER"] == "120"
+    assert "retry-after" in exc.headers and exc.retry_after == 120
+    copy = pickle.loads(pickle.dumps(exc))  # noqa: S301 - our own bytes
+    assert type(copy) is RateLimitError and str(copy) == str(exc)
+    assert copy.headers.get("retry-after") == "120" and copy.code == "BUSINESS_002"
+    shown = repr(exc.headers) + repr(copy.headers) + str(dict(exc.headers))
+    assert key not in shown and "session=abc" not in shown
 
 
 @pytest.mark.parametrize(("code", "attempts"), [("RESOURCE_007", 1), ("CONFLICT_001", 2)])
@@ -353,3 +371,15 @@ async def test_no_secret_in_logs_reprs_or_errors(caplog, scripted):
     for secret in (key, "4111111111111111", "987"):
         assert secret not in text  # ...and never shows a secret
     assert json.loads(srv.seen[-1][3])["payment_details"] == card  # sent only on the wire
+
+
+def test_new_keys_are_version_4_uuids_and_never_repeat():
+    import uuid
+
+    from sent_async._transport.call import new_key
+
+    keys = [new_key() for _ in range(2000)]
+    assert len(set(keys)) == len(keys)
+    for key in keys[:200]:
+        parsed = uuid.UUID(key)
+        assert (str(parsed), parsed.version, parsed.variant) == (key, 4, uuid.RFC_4122)

@@ -8,16 +8,24 @@ Life-cycle rules (RELIABILITY.md §3.5):
 * After ``os.fork()`` the child never touches the parent's session or sockets (closing them
   could send a TLS close_notify on the parent's connections): it sets them aside, unclosed and
   unwarned, and opens its own on first use.
-* ``aclose()`` is idempotent; afterwards every call raises ``ClientClosedError``, including
-  calls that were waiting for a connection slot or a retry when the client was closed.
+* ``aclose()`` is idempotent; afterwards every call raises ``ClientClosedError``. Calls in
+  flight, queued for a slot or the 429 gate, or waiting to retry end at once with it too: the
+  core knows the task of every running call and cancels it (a graceful shutdown never waits
+  for a stalled server).
+* The session closes itself when its event loop shuts down (the end of ``asyncio.run``) or when
+  the client is dropped unclosed while its loop runs: a watcher async generator, which the loop
+  finalises, owns that. No "Unclosed connector" warning, and no socket held until the GC runs.
 """
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
+import operator
 import os
 import platform
-from typing import TYPE_CHECKING, Any
+from collections.abc import AsyncGenerator, Callable
+from typing import TYPE_CHECKING, Any, cast
 from urllib.parse import unquote, urlsplit
 
 from .._errors import ClientClosedError
@@ -29,6 +37,12 @@ from .slots import Slots
 
 if TYPE_CHECKING:
     import aiohttp
+
+# 3.11+ counts a task's pending cancellations; on 3.10 a cancel cannot be told apart.
+_CANCELLING = hasattr(asyncio.Task, "cancelling")
+_cancelling: Callable[[Any], int] = (
+    operator.methodcaller("cancelling") if _CANCELLING else (lambda task: 0)
+)
 
 
 def user_agent() -> str:
@@ -62,6 +76,9 @@ class Core:
         self._pid = os.getpid()
         self._closed = False
         self._orphans: list[Any] = []  # inherited across fork: kept, never closed nor collected
+        self._watcher: AsyncGenerator[None, None] | None = None
+        self._calls: dict[asyncio.Task[Any], int] = {}  # running calls -> cancellations before
+        self._ended: set[asyncio.Task[Any]] = set()  # calls aclose() cancelled
         self.budget = RetryBudget(options.retry.budget)
         self.gate = RateGate()
 
@@ -87,6 +104,36 @@ class Core:
         """Raise ClientClosedError once ``aclose()`` has been called."""
         if self._closed:
             raise ClientClosedError("this client is closed; create a new one")
+
+    def enter(self) -> asyncio.Task[Any] | None:
+        """Note the running call's task, so ``aclose()`` can end it (a dict store per call)."""
+        task = asyncio.current_task()
+        if task is not None:
+            self._calls[task] = _cancelling(task)
+        return task
+
+    def leave(self, task: asyncio.Task[Any] | None) -> None:
+        if task is not None:
+            self._calls.pop(task, None)
+
+    def closed_under(self, task: asyncio.Task[Any] | None) -> None:
+        """On a call's CancelledError: raise ClientClosedError if ``aclose()`` caused it alone.
+
+        A cancellation of the caller's own (a timeout, a task group) stays a cancellation.
+        """
+        if task is None or task not in self._ended:
+            return
+        self._ended.discard(task)
+        if _CANCELLING and cast(Any, task).uncancel() > self._calls.get(task, 0):
+            return
+        raise ClientClosedError("the client was closed while this call was in flight") from None
+
+    def _end_calls(self) -> None:
+        current = asyncio.current_task()
+        for task in list(self._calls):
+            if task is not current and not task.done():
+                self._ended.add(task)
+                task.cancel()
 
     def session(self) -> tuple[aiohttp.ClientSession, Slots]:
         """The session and slot limiter of the running loop, opened on first use."""
@@ -130,13 +177,18 @@ class Core:
         # the limiter plus a cancel scope per wait cost ~12% of the CPU of a queued call.
         self._limiter = Slots(self._max_connections)
         self._loop = loop
+        self._watcher = _watch(self._session, self._pid)
+        # Run it to its yield now: the loop registers it for shutdown_asyncgens().
+        with contextlib.suppress(StopIteration):
+            cast(Any, self._watcher.asend(None)).send(None)
         return self._session, self._limiter
 
     def _after_fork(self) -> None:
         # The parent's session, sockets and loop are not ours: park them (so no finaliser
         # warns or closes anything) and start afresh. The 429 pause carries over.
-        self._orphans.append((self._session, self._limiter, self._loop, self.gate))
-        self._session, self._limiter, self._loop = None, None, None
+        self._orphans.append((self._session, self._limiter, self._loop, self.gate, self._watcher))
+        self._session, self._limiter, self._loop, self._watcher = None, None, None, None
+        self._calls.clear()
         self._pid = os.getpid()
         closed_for = self.gate.closed_for()
         self.gate = RateGate()
@@ -144,17 +196,32 @@ class Core:
             self.gate.close(closed_for)
 
     async def aclose(self) -> None:
-        """Close the session (idempotent). Views share the core, so this closes them too."""
+        """Close the session (idempotent) and end every call of it with ClientClosedError.
+
+        Views share the core, so this closes them too.
+        """
         self._closed = True
         session, loop, self._session = self._session, self._loop, None
         if session is None or self._pid != os.getpid():
             return
         current = asyncio.get_running_loop()
         if loop is current:
+            self._end_calls()
             await session.close()
         elif loop is not None and loop.is_running():
-            # Closed from another loop (another thread): close it where it lives.
+            # Closed from another loop (another thread): end and close it where it lives.
+            loop.call_soon_threadsafe(self._end_calls)
             await asyncio.wrap_future(asyncio.run_coroutine_threadsafe(session.close(), loop))
-        else:
-            # Its loop has ended: nothing can be closed cleanly any more; keep it quiet.
-            self._orphans.append(session)
+        elif not session.closed:
+            # Its loop ended without finalising the watcher: nothing can be closed cleanly.
+            self._orphans.append((session, self._watcher))
+
+
+async def _watch(session: aiohttp.ClientSession, pid: int) -> AsyncGenerator[None, None]:
+    """Closes ``session`` when the loop finalises this generator: at its shutdown, or when the
+    client holding the generator is dropped while the loop runs."""
+    try:
+        yield
+    finally:
+        if os.getpid() == pid and not session.closed:
+            await session.close()

@@ -1,4 +1,10 @@
-"""``{success, data, error, meta}`` -> data, or the typed error that explains the failure."""
+"""``{success, data, error, meta}`` -> data, or the typed error that explains the failure.
+
+Every response is read here: ``decode`` (bytes -> JSON), ``succeeded`` (the one success rule),
+then ``read`` (2xx: validated data) or ``status_error`` (the typed error, with the Retry-After
+parsed once). Whatever the body, only a model, None (for calls that return nothing) or an SDK
+error comes out: a body nested too deep to decode is "not JSON", never a RecursionError.
+"""
 
 from __future__ import annotations
 
@@ -11,8 +17,8 @@ from urllib.parse import urlsplit
 import cattrs
 
 from .. import _converter, _validate
-from .._errors import APIResponseValidationError, APIStatusError, status_error_class
-from .._redact import redact, scrub
+from .._errors import APIResponseValidationError, APIStatusError, Headers, status_error_class
+from .._redact import MASK, is_secret_key, redact, scrub
 from ..models import ApiMeta
 from .retry import parse_retry_after
 
@@ -22,13 +28,48 @@ _TAG = re.compile(r"<[^>]*>")  # a proxy's HTML error page, shown as its text
 
 
 def decode(body: bytes) -> Any:
-    """JSON or ``None`` when the body is not JSON (an HTML 502 page from a proxy)."""
+    """JSON, or ``None`` when the body is not JSON (an HTML 502 page, or nested too deep)."""
     if not body:
         return None
     try:
         return json.loads(body)
-    except (ValueError, UnicodeDecodeError):
+    except (ValueError, UnicodeDecodeError, RecursionError):
         return None
+
+
+def succeeded(status: int, doc: Any) -> bool:
+    """The success rule: a 2xx whose envelope does not say ``success: false``."""
+    return 200 <= status < 300 and not (isinstance(doc, dict) and doc.get("success") is False)
+
+
+def read(
+    status: int,
+    body: bytes,
+    doc: Any,
+    into: Any,
+    context: dict[str, Any],
+    known: tuple[str, ...] = (),
+) -> Any:
+    """The data of a successful response, validated against ``into`` (None: nothing expected).
+
+    A call that returns a model never gets None: an empty body or a 204 is a validation error.
+    """
+    if status == 204 or not body:
+        if into is None:
+            return None
+        raise APIResponseValidationError(
+            f"the {status} response has no body; expected {_name(into)}",
+            status_code=status,
+            **context,
+        )
+    try:
+        return data_of(doc, into, status=status, context=context, known=known)
+    except RecursionError:  # data nested deeper than the reader (or redact) can follow
+        raise APIResponseValidationError(
+            f"the response data is nested too deeply to read as {_name(into)}",
+            status_code=status,
+            **context,
+        ) from None
 
 
 def is_envelope(doc: Any) -> bool:
@@ -75,9 +116,10 @@ def data_of(
             body=redact(doc, known),
             **context,
         )
-    except (ValueError, TypeError):
+    except (ValueError, TypeError):  # ``data`` itself has the wrong JSON type
         error = APIResponseValidationError(
-            f"the response data does not match {_name(into)}",
+            f"the response data does not match {_name(into)}: "
+            f"invalid value for type, expected {_name(into)} @ data",
             status_code=status,
             body=redact(doc, known),
             **context,
@@ -94,6 +136,20 @@ def status_error(
     known: tuple[str, ...] = (),
 ) -> APIStatusError:
     """The typed error for a failed response, whether or not its body is an envelope."""
+    try:
+        return _status_error(status, headers, body, doc, context, known)
+    except RecursionError:  # an error body nested too deep to redact: keep none of it
+        return _status_error(status, headers, body, None, context, known)
+
+
+def _status_error(
+    status: int,
+    headers: Mapping[str, str],
+    body: bytes,
+    doc: Any,
+    context: dict[str, Any],
+    known: tuple[str, ...],
+) -> APIStatusError:
     error = doc.get("error") if isinstance(doc, dict) else None
     error = error if isinstance(error, Mapping) else {}
     code = error.get("code") if isinstance(error.get("code"), str) else None
@@ -120,13 +176,18 @@ def status_error(
         details=redact(details, known) if isinstance(details, Mapping) else None,
         doc_url=doc_url if isinstance(doc_url, str) else None,
         retry_after=parse_retry_after(headers),
-        headers=redact(dict(headers), known),
+        headers=Headers(redact_headers(headers, known)),
         body=redact(doc, known)
         if doc is not None
         else scrub(body[:_SNIPPET].decode("utf-8", "replace"), known),
         request_id=request_id_of(doc, headers),
         **context,
     )
+
+
+def redact_headers(headers: Mapping[str, str], known: tuple[str, ...]) -> list[tuple[str, str]]:
+    """Every header (repeated ones too) with secret-named or secret-bearing values masked."""
+    return [(k, MASK if is_secret_key(k) else redact(v, known)) for k, v in headers.items()]
 
 
 def _name(into: Any) -> str:

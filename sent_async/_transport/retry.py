@@ -53,7 +53,6 @@ class Decision:
     retry: bool
     delay: float = 0.0
     reason: str = ""
-    retry_after: float | None = None
 
 
 def decide(
@@ -64,32 +63,50 @@ def decide(
     phase: Phase,
     status: int | None = None,
     code: str | None = None,
-    headers: Mapping[str, str] | None = None,
+    retry_after: float | None = None,
+    should_retry: str | None = None,
     remaining: float = math.inf,
 ) -> Decision:
-    """Decide whether retry ``retry_number`` (1-based) happens, and after how long."""
+    """Decide whether retry ``retry_number`` (1-based) happens, and after how long.
+
+    ``retry_after`` is the failed response's parsed Retry-After (``APIStatusError.retry_after``)
+    and ``should_retry`` its ``x-should-retry`` header; both are None for connection failures.
+    """
     if retry_number > policy.max_retries:
         return Decision(False, reason="retries exhausted")
     if phase == "local":
         return Decision(False, reason="local error")
-    retry_after = parse_retry_after(headers) if headers else None
     if status is None:
         if phase == "post_send" and not replay_safe:
             return Decision(False, reason="outcome unknown and the request is not replay-safe")
         return _after(policy, retry_number, None, remaining, "connection failure")
-    should = (headers or {}).get("x-should-retry")
-    if should == "false":
-        return Decision(False, reason="server said x-should-retry: false", retry_after=retry_after)
-    if should != "true":
+    if should_retry == "false":
+        return Decision(False, reason="server said x-should-retry: false")
+    if should_retry != "true":
         if status not in policy.retry_statuses and not (
             status == 409 and code in RETRYABLE_CONFLICT_CODES
         ):
             return Decision(False, reason=f"status {status} is not retryable")
         if status == 429 and code in NON_TRANSIENT_CODES:
-            return Decision(False, reason=f"{code} is not transient", retry_after=retry_after)
+            return Decision(False, reason=f"{code} is not transient")
     if not replay_safe:
-        return Decision(False, reason="the request is not replay-safe", retry_after=retry_after)
+        return Decision(False, reason="the request is not replay-safe")
     return _after(policy, retry_number, retry_after, remaining, f"status {status}")
+
+
+def pause_after_429(
+    policy: RetryPolicy, code: str | None, retry_after: float | None
+) -> float | None:
+    """How long a 429 pauses the whole client (the gate), or None when it must not pause it.
+
+    A non-transient 429 (``LIMIT_001``) is not a rate: pausing would not help. Otherwise the
+    pause is the Retry-After capped at ``max_retry_after``, or one back-off step without one.
+    """
+    if code in NON_TRANSIENT_CODES:
+        return None
+    return (
+        min(retry_after, policy.max_retry_after) if retry_after is not None else policy.backoff(1)
+    )
 
 
 def _after(
@@ -97,15 +114,13 @@ def _after(
 ) -> Decision:
     if retry_after is not None:
         if retry_after > policy.max_retry_after or retry_after > remaining:
-            return Decision(
-                False, reason="Retry-After exceeds what we may wait", retry_after=retry_after
-            )
+            return Decision(False, reason="Retry-After exceeds what we may wait")
         delay = retry_after + random.uniform(0, min(1.0, 0.1 * retry_after))
     else:
         delay = policy.backoff(retry_number)
     if delay + policy.min_attempt_time > remaining:
-        return Decision(False, reason="deadline too close", retry_after=retry_after)
-    return Decision(True, delay=delay, reason=why, retry_after=retry_after)
+        return Decision(False, reason="deadline too close")
+    return Decision(True, delay=delay, reason=why)
 
 
 def parse_retry_after(headers: Mapping[str, str], now: float | None = None) -> float | None:
