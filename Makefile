@@ -81,7 +81,18 @@ redis-server:  ## install Debian's redis-server if missing (the distributed test
 	    echo "could not install redis-server: the distributed tests will be skipped"; \
 	  else echo "redis-server missing (apt-get install redis-server): distributed tests skip"; fi; }
 pytest test310: redis-server
-.PHONY: redis-server
+
+# The proxy tests (tests/network) run a real tinyproxy (Debian's tinyproxy-bin: the binary, no
+# service), installed here when missing; without root or apt this prints why they will skip.
+tinyproxy:  ## install Debian's tinyproxy if missing (the proxy tests need one)
+	@command -v tinyproxy >/dev/null 2>&1 || [ -x /usr/bin/tinyproxy ] || { \
+	  [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1 && { \
+	    DEBIAN_FRONTEND=noninteractive apt-get install -y -q tinyproxy-bin >/dev/null 2>&1 || \
+	    { apt-get update -q >/dev/null 2>&1 && \
+	      DEBIAN_FRONTEND=noninteractive apt-get install -y -q tinyproxy-bin >/dev/null 2>&1; }; \
+	  } || echo "could not install tinyproxy: the proxy tests will be skipped"; }
+pytest test310: tinyproxy
+.PHONY: redis-server tinyproxy
 
 clean:  ## remove venvs and build output
 	rm -rf $(VENV) $(VENV310) build dist site

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import ssl as _ssl
+from collections.abc import Mapping
 from functools import cached_property
 from types import TracebackType
 from typing import TYPE_CHECKING
@@ -11,7 +13,7 @@ import attrs
 
 from . import _validate
 from ._errors import SentValidationError
-from ._options import DEFAULT_BASE_URL, ClientOptions, Timeout
+from ._options import DEFAULT_BASE_URL, ClientOptions, Timeout, TraceConfigs
 from ._transport.core import Core
 from ._transport.retry import RetryPolicy
 from ._types import UNSET, Unset
@@ -41,6 +43,9 @@ class AsyncSent:
     session with a bounded connection pool is opened on first use and shared by every call and
     every view (``for_profile``, ``with_options``).
     It belongs to the event loop that first used it.
+
+    Network settings (``proxy``, ``trust_env``, ``ssl``, ``trace_configs``, ``default_headers``,
+    ``allow_insecure_http``) are fixed here: docs/configuration.md, "Networks".
     """
 
     _core: Core
@@ -57,11 +62,22 @@ class AsyncSent:
         max_connections: int = 100,
         auto_idempotency_keys: bool = True,
         max_response_bytes: int = 16 * 1024 * 1024,
+        proxy: str | None = None,
+        trust_env: bool = False,
+        ssl: _ssl.SSLContext | None = None,
+        trace_configs: TraceConfigs = (),
+        default_headers: Mapping[str, str] | None = None,
+        allow_insecure_http: bool = False,
     ) -> None:
         key = _validate.api_key(
             api_key if api_key is not None else os.environ.get("SENT_DM_API_KEY")
         )
-        url = _validate.base_url(base_url or os.environ.get("SENT_BASE_URL") or DEFAULT_BASE_URL)
+        url = _validate.base_url(
+            base_url or os.environ.get("SENT_BASE_URL") or DEFAULT_BASE_URL,
+            allow_insecure_http=allow_insecure_http,
+        )
+        if ssl is not None and not isinstance(ssl, _ssl.SSLContext):
+            raise SentValidationError("ssl must be an ssl.SSLContext (or None for the default)")
         policy = retry if retry is not None else RetryPolicy(max_retries=max_retries)
         if max_connections < 1 or max_response_bytes < 1 or policy.max_retries < 0:
             raise SentValidationError(
@@ -75,6 +91,12 @@ class AsyncSent:
             auto_idempotency_keys=auto_idempotency_keys,
             max_connections=max_connections,
             max_response_bytes=max_response_bytes,
+            proxy=None if proxy is None else _validate.proxy(proxy),
+            trust_env=bool(trust_env),
+            ssl=ssl,
+            trace_configs=_validate.trace_configs(trace_configs),
+            default_headers=_validate.default_headers(default_headers or {}),
+            allow_insecure_http=allow_insecure_http,
         )
         self._core = Core(key, self._options)
 
@@ -85,8 +107,11 @@ class AsyncSent:
         return view
 
     def __repr__(self) -> str:
-        scope = f", profile_id={self._options.profile_id!r}" if self._options.profile_id else ""
-        return f"AsyncSent(base_url={self._options.base_url!r}{scope})"
+        opts = self._options
+        scope = f", profile_id={opts.profile_id!r}" if opts.profile_id else ""
+        if opts.proxy is not None:  # shown without its credentials
+            scope += f", proxy={_validate.redact_url(opts.proxy)!r}"
+        return f"AsyncSent(base_url={opts.base_url!r}{scope})"
 
     @property
     def _transport(self) -> Transport:

@@ -2,10 +2,22 @@
 
 from __future__ import annotations
 
+import ssl
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, TypeAlias
+
 import attrs
 
 from ._errors import SentValidationError
 from ._transport.retry import RetryPolicy
+from ._validate import redact_url
+
+if TYPE_CHECKING:
+    import aiohttp
+
+# A string alias, so that neither `import sent_async` nor the generated sync facade imports
+# aiohttp just to name the type.
+TraceConfigs: TypeAlias = "Sequence[aiohttp.TraceConfig]"
 
 DEFAULT_BASE_URL = "https://api.sent.dm"
 
@@ -33,6 +45,23 @@ class Timeout:
         return cls(read=min(30.0, float(value)), attempt=float(value))
 
 
+def _show_proxy(value: str | None) -> str:
+    return repr(None if value is None else redact_url(value))
+
+
+def _show_ssl(value: ssl.SSLContext | None) -> str:
+    return "None" if value is None else "<SSLContext>"
+
+
+def _show_count(value: tuple[object, ...]) -> str:
+    return f"<{len(value)}>"
+
+
+def _show_names(value: tuple[tuple[str, str], ...]) -> str:
+    """Header names only: a value may be a gateway token."""
+    return repr([name for name, _ in value])
+
+
 @attrs.frozen(kw_only=True)
 class ClientOptions:
     """Everything a request needs to know about its client. ``api_key`` is never shown."""
@@ -45,3 +74,11 @@ class ClientOptions:
     auto_idempotency_keys: bool = True
     max_connections: int = 100
     max_response_bytes: int = 16 * 1024 * 1024
+    # Network settings belong to the one aiohttp session a client and its views share, so
+    # they are fixed when the client is built (docs/configuration.md, "Networks").
+    proxy: str | None = attrs.field(default=None, repr=_show_proxy)
+    trust_env: bool = False
+    ssl: ssl.SSLContext | None = attrs.field(default=None, repr=_show_ssl)
+    trace_configs: tuple[aiohttp.TraceConfig, ...] = attrs.field(default=(), repr=_show_count)
+    default_headers: tuple[tuple[str, str], ...] = attrs.field(default=(), repr=_show_names)
+    allow_insecure_http: bool = False

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import ipaddress
 import re
+from collections.abc import Mapping
 from typing import Any
-from urllib.parse import quote, urlsplit
+from urllib.parse import quote, urlsplit, urlunsplit
 
 import cattrs
 
@@ -14,7 +16,6 @@ _UUID = re.compile(r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}
 _IDEMPOTENCY_KEY = re.compile(r"[A-Za-z0-9_-]{1,255}")
 _E164 = re.compile(r"\+[1-9][0-9]{1,14}")
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
-_LOOPBACK_HOSTS = frozenset({"127.0.0.1", "localhost", "::1"})
 
 
 def api_key(value: object) -> str:
@@ -94,18 +95,130 @@ def e164_path(value: object, what: str) -> str:
     return quote(e164(value, what), safe="")
 
 
-def base_url(value: str) -> str:
-    """HTTPS, except plain HTTP to a loopback host (the fake server, a local proxy)."""
+def base_url(value: str, *, allow_insecure_http: bool = False) -> str:
+    """HTTPS; plain HTTP to a loopback host, or anywhere with ``allow_insecure_http``.
+
+    A trailing ``/v3`` is dropped: every path the SDK sends already starts with ``/v3``, so
+    ``https://api.sent.dm/v3`` would otherwise become ``/v3/v3/...`` and 404
+    (docs/configuration.md).
+    """
     parts = urlsplit(value)
     if _CONTROL.search(value) or not parts.hostname:
-        raise SentValidationError(f"base_url is not a valid URL: {_show(value)}")
-    if parts.scheme == "https" or (parts.scheme == "http" and parts.hostname in _LOOPBACK_HOSTS):
-        if parts.query or parts.fragment or parts.username or parts.password:
-            raise SentValidationError("base_url must not carry credentials, a query or a fragment")
-        return value.rstrip("/")
-    raise SentValidationError(
-        f"base_url must use https (plain http only to a loopback host), got {_show(value)}"
-    )
+        raise SentValidationError(f"base_url is not a valid URL: {_show(redact_url(value))}")
+    if parts.query or parts.fragment or parts.username or parts.password:
+        raise SentValidationError("base_url must not carry credentials, a query or a fragment")
+    if parts.scheme == "http" and not (allow_insecure_http or is_loopback(parts.hostname)):
+        raise SentValidationError(
+            "base_url uses plain http to a host that is not loopback: the API key would cross "
+            "the network in clear. Use https, or pass allow_insecure_http=True for an internal "
+            f"gateway you trust (got {_show(redact_url(value))})"
+        )
+    if parts.scheme not in ("http", "https"):
+        raise SentValidationError(f"base_url must use https, got {_show(redact_url(value))}")
+    url = value.rstrip("/")
+    return url[:-3] if url.lower().endswith("/v3") else url
+
+
+def is_loopback(host: str) -> bool:
+    """``localhost`` or a loopback address (127.0.0.0/8, ::1)."""
+    if host.lower() == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def redact_url(value: str) -> str:
+    """The URL with any ``user:password@`` replaced by ``***@`` (for reprs and messages)."""
+    parts = urlsplit(value)
+    if parts.username is None and parts.password is None:
+        return value
+    host = parts.netloc.rpartition("@")[2]
+    return urlunsplit(parts._replace(netloc="***@" + host))
+
+
+def proxy(value: object) -> str:
+    """An ``http://`` or ``https://`` proxy URL; ``user:password@`` is allowed, never shown."""
+    if not isinstance(value, str):
+        raise SentValidationError("proxy must be a URL string such as 'http://proxy:3128'")
+    shown = _show(redact_url(value))
+    try:
+        parts = urlsplit(value)
+        parts.port  # noqa: B018 - raises ValueError on a bad port
+    except ValueError:
+        raise SentValidationError(f"proxy is not a valid URL: {shown}") from None
+    if _CONTROL.search(value) or not parts.hostname:
+        raise SentValidationError(f"proxy is not a valid URL: {shown}")
+    if parts.scheme not in ("http", "https"):
+        raise SentValidationError(
+            f"proxy must be an http:// or https:// URL (SOCKS is not supported), got {shown}"
+        )
+    if parts.path not in ("", "/") or parts.query or parts.fragment:
+        raise SentValidationError(f"proxy must not carry a path, query or fragment: {shown}")
+    return value
+
+
+def trace_configs(value: object) -> tuple[Any, ...]:
+    """A list or tuple of ``aiohttp.TraceConfig`` (checked by shape: aiohttp loads lazily)."""
+    items = tuple(value) if isinstance(value, list | tuple) else None
+    if items is None or not all(hasattr(t, "on_request_start") for t in items):
+        raise SentValidationError("trace_configs must be a list of aiohttp.TraceConfig")
+    return items
+
+
+# Headers the SDK sets itself (auth, idempotency, profile, body framing, identification) or
+# that a transport must own (hop-by-hop): docs/configuration.md explains each.
+RESERVED_HEADERS = frozenset(
+    {
+        "x-api-key",
+        "idempotency-key",
+        "x-profile-id",
+        "content-type",
+        "content-length",
+        "content-encoding",
+        "transfer-encoding",
+        "host",
+        "connection",
+        "upgrade",
+        "te",
+        "trailer",
+        "keep-alive",
+        "accept",
+        "accept-encoding",
+        "user-agent",
+        "proxy-authorization",
+    }
+)
+_TOKEN = re.compile(r"[!#$%&'*+.^_`|~0-9A-Za-z-]+")
+_BAD_VALUE = re.compile(r"[\x00-\x08\x0a-\x1f\x7f]")
+
+
+def default_headers(value: object) -> tuple[tuple[str, str], ...]:
+    """Extra headers for every request, checked by name only: a value may be a secret."""
+    if not isinstance(value, Mapping):
+        raise SentValidationError("default_headers must be a mapping of header name to value")
+    seen: set[str] = set()
+    out = []
+    for name, text in value.items():
+        if not isinstance(name, str) or not _TOKEN.fullmatch(name):
+            raise SentValidationError(f"default_headers: {_show(name)} is not a valid header name")
+        lower = name.lower()
+        if lower in RESERVED_HEADERS:
+            raise SentValidationError(
+                f"default_headers cannot set {name!r}: the SDK sets it itself"
+                + (" (use proxy= for proxy credentials)" if lower == "proxy-authorization" else "")
+            )
+        if lower in seen:
+            raise SentValidationError(f"default_headers: {name!r} is given twice")
+        if not isinstance(text, str) or _BAD_VALUE.search(text) or text != text.strip():
+            raise SentValidationError(
+                f"default_headers: the value of {name!r} must be a string without control "
+                "characters (CR, LF, NUL) or surrounding whitespace"
+            )
+        seen.add(lower)
+        out.append((name, text))
+    return tuple(out)
 
 
 def _describe(exc: BaseException, tp: Any) -> str:

@@ -4,10 +4,12 @@
 
 from __future__ import annotations
 
+import ssl as _ssl
+from collections.abc import Mapping
 from functools import cached_property
 
 from sent_async._client import AsyncSent
-from sent_async._options import Timeout
+from sent_async._options import Timeout, TraceConfigs
 from sent_async._transport.retry import RetryPolicy
 from sent_async._types import UNSET, Unset
 from sent_sync._bulk import Bulk
@@ -34,6 +36,9 @@ class Sent(SyncClient):
     session with a bounded connection pool is opened on first use and shared by every call and
     every view (``for_profile``, ``with_options``).
     It runs on this client's own event-loop thread; any thread may call.
+
+    Network settings (``proxy``, ``trust_env``, ``ssl``, ``trace_configs``, ``default_headers``,
+    ``allow_insecure_http``) are fixed here: docs/configuration.md, "Networks".
     """
 
     _inner: AsyncSent
@@ -49,6 +54,12 @@ class Sent(SyncClient):
         max_connections: int = 100,
         auto_idempotency_keys: bool = True,
         max_response_bytes: int = 16 * 1024 * 1024,
+        proxy: str | None = None,
+        trust_env: bool = False,
+        ssl: _ssl.SSLContext | None = None,
+        trace_configs: TraceConfigs = (),
+        default_headers: Mapping[str, str] | None = None,
+        allow_insecure_http: bool = False,
     ) -> None:
         super().__init__(
             AsyncSent(
@@ -60,6 +71,12 @@ class Sent(SyncClient):
                 max_connections=max_connections,
                 auto_idempotency_keys=auto_idempotency_keys,
                 max_response_bytes=max_response_bytes,
+                proxy=proxy,
+                trust_env=trust_env,
+                ssl=ssl,
+                trace_configs=trace_configs,
+                default_headers=default_headers,
+                allow_insecure_http=allow_insecure_http,
             )
         )
 

@@ -55,6 +55,27 @@ async def views(sent: AsyncSent, server: FakeSent) -> None:
     # --8<-- [end:views]
 
 
+def behind_a_corporate_network(corporate_ca: str) -> AsyncSent:
+    # --8<-- [start:network]
+    import ssl
+
+    from opentelemetry.instrumentation.aiohttp_client import create_trace_config
+
+    tls = ssl.create_default_context(cafile=corporate_ca)  # verification stays on
+    # tls.load_cert_chain("client.pem", "client.key")     # if the gateway wants a client cert
+    sent = AsyncSent(
+        proxy="http://user:password@proxy.corp.example:3128",  # never shown in reprs or logs
+        ssl=tls,
+        trace_configs=[create_trace_config()],  # OpenTelemetry spans for every attempt
+        default_headers={"X-Team": "billing"},  # on every request; cannot replace the SDK's own
+    )
+    # Or let the environment decide: HTTPS_PROXY, NO_PROXY and ~/.netrc, as curl does.
+    from_env = AsyncSent(trust_env=True)
+    # --8<-- [end:network]
+    del from_env
+    return sent
+
+
 def enable_logging() -> None:
     # --8<-- [start:logging]
     logging.basicConfig(format="%(levelname)s %(name)s: %(message)s")

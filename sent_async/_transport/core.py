@@ -26,6 +26,7 @@ import os
 import platform
 from collections.abc import AsyncGenerator, Callable
 from typing import TYPE_CHECKING, Any, cast
+from urllib.parse import unquote, urlsplit
 
 from .._errors import ClientClosedError
 from .._options import ClientOptions
@@ -51,16 +52,24 @@ def user_agent() -> str:
     return f"sent-sdk/{__version__} python/{platform.python_version()} aiohttp/{version('aiohttp')}"
 
 
+def _proxy_secrets(proxy: str | None) -> tuple[str, ...]:
+    """The proxy's password, as written and decoded, so a proxy's page never echoes it."""
+    password = urlsplit(proxy).password if proxy else None
+    return (password, unquote(password)) if password else ()
+
+
 class Core:
     """Session, connection slots, retry budget and 429 gate shared by a client and its views."""
 
     def __init__(self, api_key: str, options: ClientOptions) -> None:
         self._headers = {
+            **dict(options.default_headers),  # validated: they never replace the SDK's own
             "x-api-key": api_key,
             "user-agent": user_agent(),
             "accept": "application/json",
         }
         self._max_connections = options.max_connections
+        self._options = options
         self._session: aiohttp.ClientSession | None = None
         self._loop: asyncio.AbstractEventLoop | None = None
         self._limiter: Slots | None = None
@@ -84,7 +93,7 @@ class Core:
     @property
     def known_secrets(self) -> tuple[str, ...]:
         """Values masked wherever they show up in errors and logs (the API key)."""
-        return (self._headers["x-api-key"],)
+        return (self._headers["x-api-key"], *_proxy_secrets(self._options.proxy))
 
     @property
     def gate_until(self) -> float:
@@ -146,17 +155,21 @@ class Core:
             return self._session, self._limiter
         import aiohttp  # the first request pays for it, not `import sent_async`
 
+        opts = self._options
         connector = aiohttp.TCPConnector(
             limit=self._max_connections,
             limit_per_host=self._max_connections,
             ttl_dns_cache=300,
+            ssl=opts.ssl if opts.ssl is not None else True,  # True: the default verified context
         )
         self._session = aiohttp.ClientSession(
             connector=connector,
             headers=self._headers,
             cookie_jar=aiohttp.DummyCookieJar(),
             auto_decompress=True,
-            trust_env=False,
+            proxy=opts.proxy,  # an explicit proxy wins over the environment's
+            trust_env=opts.trust_env,  # opt-in: HTTPS_PROXY/NO_PROXY and netrc, aiohttp's way
+            trace_configs=list(opts.trace_configs) or None,
         )
         # The SDK's slots match the connector's limit, so aiohttp's own pool queue (whose wait
         # would count against the attempt's timeout) stays empty: callers queue here instead.

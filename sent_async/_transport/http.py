@@ -73,6 +73,11 @@ def classify(exc: BaseException) -> AttemptFailed:
         return AttemptFailed("pre_send", True, "timed out connecting")
     if isinstance(exc, aiohttp.ClientConnectorDNSError):
         return AttemptFailed("pre_send", False, "DNS lookup failed")
+    if isinstance(exc, aiohttp.ClientProxyConnectionError):
+        reason = exc.os_error.strerror or type(exc.os_error).__name__
+        return AttemptFailed("pre_send", False, f"could not connect to the proxy ({reason})")
+    if isinstance(exc, aiohttp.ClientHttpProxyError):  # the proxy refused the CONNECT tunnel
+        return AttemptFailed("pre_send", False, f"the proxy refused the tunnel (HTTP {exc.status})")
     if isinstance(exc, aiohttp.ClientConnectorError):
         reason = exc.os_error.strerror or type(exc.os_error).__name__
         return AttemptFailed("pre_send", False, f"could not connect ({reason})")

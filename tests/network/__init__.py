@@ -1,0 +1,1 @@
+"""Network tests: proxies (a real tinyproxy), TLS with a test CA, tracing, network options."""
