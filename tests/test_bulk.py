@@ -30,7 +30,7 @@ async def create(client: AsyncSent, item: Any, key: str | None) -> Any:
 
 
 def profile_names(server: FakeSent) -> list[str]:
-    return sorted(p.name for p in server.state["profiles"].values())
+    return sorted(str(p.name) for p in server.state.profiles.by_id.values())
 
 
 async def test_run_in_input_order_with_derived_keys(client: AsyncSent, server: FakeSent) -> None:
@@ -590,7 +590,7 @@ async def test_send_messages(client: AsyncSent, server: FakeSent) -> None:
         (r.json()["to"], r.json()["text"], r.headers["idempotency-key"]) for r in server.requests
     )
     assert sent == [(["+14155550100"], "Hi", "camp-0"), (["+14155550101"], "Custom", "camp-1")]
-    assert len(server.state["messages"]) == 2
+    assert len(server.state.messages.by_id) == 2
 
 
 async def test_create_contacts(client: AsyncSent, server: FakeSent) -> None:
@@ -601,4 +601,4 @@ async def test_create_contacts(client: AsyncSent, server: FakeSent) -> None:
     assert (report.succeeded, report.failed) == (2, 1)
     assert "phone number or a mapping" in report.failures[0].message
     keys = sorted(r.headers["idempotency-key"] for r in server.requests)
-    assert keys == ["import-0", "own"] and len(server.state["contacts"]) == 2
+    assert keys == ["import-0", "own"] and len(server.state.contacts.by_id) == 2

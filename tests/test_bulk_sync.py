@@ -198,7 +198,7 @@ def test_send_messages_and_create_contacts(sent: sent_sync.Sent, fake: FakeSent)
     report = sent.bulk.send_messages(
         ["+14155550100", "+14155550101"], text="Hi", channel="sms", job_id="sync-camp"
     )
-    assert report.succeeded == 2 and len(fake.state["messages"]) == 2
+    assert report.succeeded == 2 and len(fake.state.messages.by_id) == 2
     assert sorted(r.headers["idempotency-key"] for r in fake.requests) == [
         "sync-camp-0",
         "sync-camp-1",

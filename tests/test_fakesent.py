@@ -113,19 +113,16 @@ async def test_the_request_log_is_bounded_by_default(server: FakeSent) -> None:
     assert len(server.requests) == 5
 
 
-async def test_state_is_typed_and_the_old_keys_read_the_same_stores(
-    server: FakeSent, client: AsyncSent
-) -> None:
+async def test_state_is_typed_and_has_no_string_keys(server: FakeSent, client: AsyncSent) -> None:
     await client.messages.send(to=[TO], text="hi")
     state = server.state
     assert len(state.messages.by_id) == 1 and len(state.contacts.by_id) == 1
-    assert state["messages"] is state.messages.by_id
-    assert state["contacts"] is state.contacts.by_id
-    assert state["webhook_delivery"] is state.webhooks.delivery
-    state["me"]["name"] = "Acme"
+    state.me.name = "Acme"
     assert state.me.name == "Acme" == (await client.me.get()).name
-    with pytest.raises(KeyError, match="nonsense"):
-        state["nonsense"]
+    for shim in (state, state.me, state.webhooks.delivery):  # issue #11: attributes only
+        with pytest.raises(TypeError):
+            shim["messages"]  # type: ignore[index]
+    assert not hasattr(state.me, "get")
 
 
 async def test_the_state_changing_hooks_are_typed_methods(
@@ -133,7 +130,8 @@ async def test_the_state_changing_hooks_are_typed_methods(
 ) -> None:
     await client.messages.send(to=[TO], text="hi")
     assert await server.advance_messages() == 1
-    assert await server.hooks["advance_messages"]() == 1  # the old spelling still works
+    assert not hasattr(server, "hooks")  # the string-keyed table is gone (issue #11)
+    assert await server.advance_messages() == 1
     assert await server.review_templates() == 0
     statuses = [e["event"] for e in server.events]
     assert statuses == ["message.queued", "message.sent", "message.delivered"]

@@ -31,10 +31,10 @@ async def test_me_describes_the_organization(client: AsyncSent, server: FakeSent
     request = server.requests[-1]
     assert (request.method, request.path, request.body) == ("GET", "/v3/me", b"")
 
-    server.state["profiles"][PROFILE_ID] = ProfileDetail(
+    server.state.profiles.by_id[PROFILE_ID] = ProfileDetail(
         id=PROFILE_ID, name="Sales", short_name="SALES", status="approved", billing_model="profile"
     )
-    server.state["me"]["name"] = "Acme"
+    server.state.me.name = "Acme"
     me = await client.me.get()
     assert me.name == "Acme"
     assert [(p.id, p.name, p.short_name, p.status) for p in me.profiles] == [
@@ -48,7 +48,7 @@ async def test_me_describes_the_organization(client: AsyncSent, server: FakeSent
 
 
 async def test_me_for_a_profile(client: AsyncSent, server: FakeSent) -> None:
-    server.state["profiles"][PROFILE_ID] = ProfileDetail(
+    server.state.profiles.by_id[PROFILE_ID] = ProfileDetail(
         id=PROFILE_ID, name="Sales", sending_phone_number="+14155550100"
     )
     me = await client.for_profile(PROFILE_ID).me.get()
@@ -113,7 +113,7 @@ async def test_fake_refuses_non_e164(server: FakeSent) -> None:
 
 async def test_responses_match_the_contract(server: FakeSent) -> None:
     check_contract("/v3/me", "get", *await raw_call(server, "GET", "/v3/me"))
-    server.state["profiles"][PROFILE_ID] = ProfileDetail(id=PROFILE_ID, name="Sales")
+    server.state.profiles.by_id[PROFILE_ID] = ProfileDetail(id=PROFILE_ID, name="Sales")
     scoped = await raw_call(server, "GET", "/v3/me", headers={"x-profile-id": PROFILE_ID})
     check_contract("/v3/me", "get", *scoped)
     status, doc = await raw_call(server, "GET", "/v3/me")

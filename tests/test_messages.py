@@ -222,7 +222,7 @@ async def test_same_idempotency_key_sends_once(client: AsyncSent, server: FakeSe
     again = await client.messages.send(to=TO, text="once", idempotency_key="order-42")
     assert again == first
     assert [r.headers["idempotency-key"] for r in server.requests] == ["order-42", "order-42"]
-    assert len(server.state["messages"]) == 1
+    assert len(server.state.messages.by_id) == 1
 
 
 async def test_unknown_message_is_404(client: AsyncSent) -> None:
@@ -296,7 +296,7 @@ async def test_fakesent_refuses_what_sent_refuses(
 ) -> None:
     status, doc = await raw(server, "POST", "/v3/messages", body)
     assert (status, doc["error"]["code"]) == (400, code)
-    assert server.state["messages"] == {}
+    assert server.state.messages.by_id == {}
 
 
 def test_sync_client_sends_and_follows_status() -> None:

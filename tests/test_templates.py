@@ -257,7 +257,7 @@ async def test_in_review_is_frozen(client: AsyncSent, server: FakeSent) -> None:
         assert info.value.code == "CONFLICT_006"
     assert (await client.templates.update(pending.id, name="renamed")).name == "renamed"
 
-    assert await server.hooks["review_templates"]() == 1
+    assert await server.review_templates() == 1
     approved = await client.templates.get(pending.id)
     assert (approved.status, approved.is_published) == ("APPROVED", True)
     event = server.events[-1]
@@ -289,7 +289,7 @@ async def test_fake_refuses_unknown_category(client: AsyncSent) -> None:
 async def test_profile_scoping(client: AsyncSent, server: FakeSent) -> None:
     other = "880e8400-e29b-41d4-a716-446655440003"
     for pid in (PROFILE_ID, other):
-        server.state["profiles"][pid] = ProfileDetail(id=pid, name=pid[:4])
+        server.state.profiles.by_id[pid] = ProfileDetail(id=pid, name=pid[:4])
     mine = await client.for_profile(PROFILE_ID).templates.create(definition=SMS_ONLY)
     assert mine.id is not None and mine.customer_id == PROFILE_ID
     assert server.requests[-1].headers["x-profile-id"] == PROFILE_ID

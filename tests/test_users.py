@@ -93,7 +93,7 @@ async def test_sandbox_writes_store_nothing(client: AsyncSent, server: FakeSent)
 
 
 async def test_users_belong_to_their_scope(client: AsyncSent, server: FakeSent) -> None:
-    server.state["profiles"][PROFILE_ID] = ProfileDetail(id=PROFILE_ID, name="Child")
+    server.state.profiles.by_id[PROFILE_ID] = ProfileDetail(id=PROFILE_ID, name="Child")
     child = client.for_profile(PROFILE_ID)
     member = await child.users.invite(email="ops@acme.example", role="developer")
     assert member.id is not None and member.customer_id == PROFILE_ID

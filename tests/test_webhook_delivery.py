@@ -90,7 +90,7 @@ async def receiver() -> AsyncIterator[Receiver]:
 
 @pytest.fixture
 def delivery(server: FakeSent) -> Delivery:
-    server.state["webhook_delivery"]["backoff"] = 0.0  # retries at once, keep tests fast
+    server.state.webhooks.delivery.backoff = 0.0  # retries at once, keep tests fast
     return delivery_of(server)
 
 
@@ -167,7 +167,7 @@ async def test_non_2xx_is_retried_with_the_same_event_id(
 async def test_backoff_doubles_and_the_log_shows_retrying(
     client: AsyncSent, server: FakeSent, receiver: Receiver
 ):
-    server.state["webhook_delivery"]["backoff"] = 0.1
+    server.state.webhooks.delivery.backoff = 0.1
     hook = await register(client, receiver, retry_count=2)
     receiver.script = [500, 500]
     started = time.monotonic()
@@ -244,9 +244,8 @@ async def test_timeout_counts_as_a_failure(
     client: AsyncSent, server: FakeSent, receiver: Receiver, delivery: Delivery
 ):
     hook = await register(client, receiver, retry_count=1)
-    # Sent's minimum is 5 s; shrink it in FakeSent's own state to keep the test fast.
-    hooks = server.state["webhooks"]
-    hooks[str(hook.id)] = attrs.evolve(hooks[str(hook.id)], timeout_seconds=0.1)
+    # Sent's minimum timeout_seconds is 5; FakeSent's delivery knob caps it to keep this fast.
+    server.state.webhooks.delivery.max_timeout = 0.1
     receiver.gate = asyncio.Event()  # the receiver never answers in time
     await server.emit("message", "message.delivered", DELIVERED)
     await delivery.settle()
@@ -259,7 +258,7 @@ async def test_timeout_counts_as_a_failure(
 async def test_rotation_signs_with_the_new_secret_at_once(
     client: AsyncSent, server: FakeSent, receiver: Receiver
 ):
-    server.state["webhook_delivery"]["backoff"] = 0.2
+    server.state.webhooks.delivery.backoff = 0.2
     hook = await register(client, receiver, retry_count=1)
     old = str(hook.signing_secret)
     receiver.script = [500]
@@ -314,7 +313,7 @@ async def test_disabled_or_deleted_webhooks_receive_nothing(
 async def test_deleting_during_retries_stops_them(
     client: AsyncSent, server: FakeSent, receiver: Receiver
 ):
-    server.state["webhook_delivery"]["backoff"] = 0.1
+    server.state.webhooks.delivery.backoff = 0.1
     hook = await register(client, receiver, retry_count=3)
     receiver.script = [500, 500, 500]
     await server.emit("message", "message.delivered", DELIVERED)

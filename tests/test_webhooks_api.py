@@ -90,7 +90,7 @@ async def test_create_get_update_toggle_rotate_delete(client: AsyncSent, server:
     assert rotated.signing_secret and rotated.signing_secret.startswith("whsec_")
     assert rotated.signing_secret != secret
     assert rotated.signing_secret not in repr(rotated)
-    assert server.state["webhooks"][created.id].signing_secret == rotated.signing_secret
+    assert server.state.webhooks.by_id[created.id].signing_secret == rotated.signing_secret
 
     await client.webhooks.delete(created.id)
     deleted = server.requests[-1]
@@ -164,7 +164,7 @@ async def test_list_events_pages_newest_first(client: AsyncSent, server: FakeSen
     assert hook.id is not None
     results = [await client.webhooks.test(hook.id) for _ in range(7)]
     assert {r.success for r in results} == {False}
-    rows = server.state["webhook_events"][hook.id]
+    rows = server.state.webhooks.log[hook.id]
     first = await client.webhooks.list_events(hook.id, page_size=3)
     assert server.requests[-1].path == f"/v3/webhooks/{hook.id}/events"
     assert [r.id for r in first.items] == list(reversed(rows))[:3]
@@ -191,7 +191,7 @@ async def test_test_request_and_sandbox(client: AsyncSent, server: FakeSent):
     result = await client.webhooks.test(hook.id, event_type="contact.opt_out", sandbox=True)
     assert server.requests[-1].json() == {"event_type": "contact.opt_out", "sandbox": True}
     assert isinstance(result, WebhookTestResult) and result.success is True
-    assert server.state["webhook_events"][hook.id] == {}  # sandbox: nothing delivered
+    assert server.state.webhooks.log[hook.id] == {}  # sandbox: nothing delivered
     with pytest.raises(BadRequestError) as info:
         await client.webhooks.test(hook.id, event_type="message.teleported")
     assert info.value.code == "VALIDATION_006"
@@ -200,14 +200,14 @@ async def test_test_request_and_sandbox(client: AsyncSent, server: FakeSent):
 @pytest.mark.anyio
 async def test_sandbox_writes_change_nothing(client: AsyncSent, server: FakeSent):
     ghost = await client.webhooks.create(**CONFIG, sandbox=True)
-    assert ghost.id is not None and ghost.id not in server.state["webhooks"]
+    assert ghost.id is not None and ghost.id not in server.state.webhooks.by_id
     hook = await client.webhooks.create(**CONFIG)
     assert hook.id is not None and hook.signing_secret
     await client.webhooks.toggle_status(hook.id, is_active=False, sandbox=True)
     await client.webhooks.rotate_secret(hook.id, sandbox=True)
     assert server.requests[-1].json() == {"sandbox": True}
     await client.webhooks.delete(hook.id, sandbox=True)
-    kept = server.state["webhooks"][hook.id]
+    kept = server.state.webhooks.by_id[hook.id]
     assert (kept.is_active, kept.signing_secret) == (True, hook.signing_secret)
 
 
@@ -244,7 +244,7 @@ async def test_server_rules_match_the_client_rules(client: AsyncSent, server: Fa
     with pytest.raises(BadRequestError) as info:
         await transport.request("GET", "/v3/webhooks/not-a-uuid", into=None)
     assert info.value.code == "VALIDATION_003"
-    assert list(server.state["webhooks"]) == [hook.id]
+    assert list(server.state.webhooks.by_id) == [hook.id]
 
 
 BAD_CALLS: list[tuple[str, dict[str, Any], str]] = [

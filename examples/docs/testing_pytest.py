@@ -16,6 +16,7 @@ import pytest
 
 import sent_sync
 from sent_async import AsyncSent, Timeout
+from sent_async.models import ProfileDetail
 from sent_async.testing import FAST_RETRY, FakeSent
 from sent_async.webhooks import MessageEvent, generate_secret, parse_event, sign
 
@@ -149,6 +150,23 @@ async def test_my_webhook_handler(server: FakeSent) -> None:
 
 
 # --8<-- [end:events]
+
+
+# --8<-- [start:state]
+@pytest.mark.anyio
+async def test_reading_and_seeding_state(server: FakeSent, sent: AsyncSent) -> None:
+    message_id = await remind(sent, "+14155550123", "10:30")
+    stored = server.state.messages.by_id[str(message_id)]  # the SDK's own Message model
+    assert (stored.status, len(server.state.contacts.by_id)) == ("QUEUED", 1)
+
+    server.state.me.name = "Acme Clinic"  # what GET /v3/me says about the organization
+    profile_id = "880e8400-e29b-41d4-a716-446655440001"
+    server.state.profiles.by_id[profile_id] = ProfileDetail(id=profile_id, name="Downtown")
+    assert (await sent.me.get()).name == "Acme Clinic"
+    assert (await sent.for_profile(profile_id).me.get()).name == "Downtown"
+
+
+# --8<-- [end:state]
 
 
 # --8<-- [start:sync]

@@ -15,7 +15,8 @@ the webhook's delivery-log row (``pending`` -> ``retrying`` -> ``delivered`` / `
 failed event counts in ``consecutive_failures``; ten in a row disable the webhook; a success
 resets the count. Knobs, per server, in ``server.state.webhooks.delivery`` (a
 ``DeliveryConfig``): ``backoff`` (default ``DEFAULT_BACKOFF``), ``max_backoff``,
-``disable_after`` (10) and ``loopback_only``
+``disable_after`` (10), ``max_timeout`` (None; seconds that cap every webhook's
+``timeout_seconds``, whose API minimum of 5 s would slow tests) and ``loopback_only``
 (True: only 127.0.0.1, ::1 and localhost are called, so tests never reach the internet; other
 hosts fail like a refused connection). ``await delivery_of(server).settle()`` waits for every
 pending delivery. Stopping FakeSent cancels pending deliveries and closes the HTTP session.
@@ -115,18 +116,13 @@ def event_data(record: Mapping[str, Any]) -> Any:
 
 @attrs.define(eq=False)
 class DeliveryConfig:
-    """Delivery knobs (see the module docstring); also settable by name, as a dict was."""
+    """Delivery knobs (see the module docstring), set by attribute in tests."""
 
     backoff: float = DEFAULT_BACKOFF
     max_backoff: float = DEFAULT_MAX_BACKOFF
     disable_after: int = DISABLE_AFTER
+    max_timeout: float | None = None
     loopback_only: bool = True
-
-    def __getitem__(self, name: str) -> Any:
-        return getattr(self, name)
-
-    def __setitem__(self, name: str, value: Any) -> None:
-        setattr(self, name, value)
 
 
 @attrs.frozen
@@ -311,7 +307,10 @@ class Delivery:
         headers = sign(body, str(hook.signing_secret), webhook_id=str(hook.id), event_id=row_id)
         headers["x-webhook-event-type"] = str(record.get("field") or family(record.get("event")))
         headers["content-type"] = "application/json"
-        timeout = aiohttp.ClientTimeout(total=hook.timeout_seconds or 30)
+        seconds: float = hook.timeout_seconds or 30
+        if self.config.max_timeout is not None:
+            seconds = min(seconds, self.config.max_timeout)
+        timeout = aiohttp.ClientTimeout(total=seconds)
         try:
             async with self._client().post(
                 url, data=body, headers=headers, timeout=timeout, allow_redirects=False
@@ -320,7 +319,7 @@ class Delivery:
                 error = None if 200 <= response.status < 300 else f"HTTP {response.status}"
                 return Outcome(response.status, answer, error)
         except asyncio.TimeoutError:
-            return Outcome(None, None, f"timed out after {hook.timeout_seconds}s")
+            return Outcome(None, None, f"timed out after {seconds}s")
         except aiohttp.ClientError as exc:
             return Outcome(None, None, f"connection failed: {type(exc).__name__}")
 

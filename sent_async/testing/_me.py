@@ -30,11 +30,7 @@ routes = web.RouteTableDef()
 
 @attrs.define(eq=False)
 class Organization:
-    """The organization's details, as ``GET /v3/me`` shows them.
-
-    Also readable and writable by name (``state.me["name"] = ...``), as FakeSent's
-    dict-based state was.
-    """
+    """The organization's details, as ``GET /v3/me`` shows them (``state.me.name = ...``)."""
 
     name: str = "FakeSent Organization"
     short_name: str = "FAKESENT"
@@ -45,15 +41,6 @@ class Organization:
     billing_model: str = "organization"
     description: str | None = None
     icon: str | None = None
-
-    def __getitem__(self, name: str) -> Any:
-        return getattr(self, name)
-
-    def __setitem__(self, name: str, value: Any) -> None:
-        setattr(self, name, value)
-
-    def get(self, name: str, default: Any = None) -> Any:
-        return getattr(self, name, default)
 
 
 def _settings(billing_model: str | None, tcr_brand: Any, tcr_campaign: Any) -> ProfileSettings:

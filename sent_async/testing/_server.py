@@ -258,14 +258,6 @@ class FakeSent:
         """Approve every template pending review (emits events); returns how many changed."""
         return await self.state.templates.review()
 
-    @property
-    def hooks(self) -> Mapping[str, Callable[[], Awaitable[int]]]:
-        """The state-changing coroutines by name (``advance_messages``, ``review_templates``)."""
-        return {
-            "advance_messages": self.advance_messages,
-            "review_templates": self.review_templates,
-        }
-
     # -- the pipeline every request goes through -------------------------------------------
     @web.middleware
     async def _middleware(self, request: web.Request, handler: Handler) -> web.StreamResponse:

@@ -2,14 +2,11 @@
 
 Families reach each other through these stores (``state.contacts.find_by_phone(...)``,
 ``state.templates.by_id``), and the stores that emit webhook events (messages, templates)
-are handed the server's ``emit`` when they are built. ``state["messages"]`` and the other
-string keys of FakeSent's former dict-based state still read the same dicts (``legacy``).
+are handed the server's ``emit`` when they are built. Tests read and change the stores by
+attribute (``server.state.messages.by_id``); there are no string keys (issue #11).
 """
 
 from __future__ import annotations
-
-from collections.abc import Callable
-from typing import Any
 
 import attrs
 
@@ -59,33 +56,3 @@ class State:
             voice=Calls.seeded(),
             webhooks=Webhooks(),
         )
-
-    def __getitem__(self, key: str) -> Any:
-        """The store FakeSent's former dict state kept under ``key`` (``state["messages"]``)."""
-        try:
-            return _LEGACY[key](self)
-        except KeyError:
-            raise KeyError(f"FakeSent state has no {key!r}; use its attributes") from None
-
-
-_LEGACY: dict[str, Callable[[State], Any]] = {
-    "me": lambda s: s.me,
-    "profiles": lambda s: s.profiles.by_id,
-    "campaigns": lambda s: s.profiles.campaigns,
-    "contacts": lambda s: s.contacts.by_id,
-    "messages": lambda s: s.messages.by_id,
-    "message_activities": lambda s: s.messages.activities,
-    "message_schedule": lambda s: s.messages.schedule,
-    "message_senders": lambda s: s.messages.senders,
-    "templates": lambda s: s.templates.by_id,
-    "users": lambda s: s.users.by_id,
-    "voice_numbers": lambda s: s.channels.numbers,
-    "voice_number_secrets": lambda s: s.channels.secrets,
-    "voice_calls": lambda s: s.voice.calls,
-    "voice_participants": lambda s: s.voice.participants,
-    "voice_recordings": lambda s: s.voice.recordings,
-    "voice_recording_now": lambda s: s.voice.recording_now,
-    "webhooks": lambda s: s.webhooks.by_id,
-    "webhook_events": lambda s: s.webhooks.log,
-    "webhook_delivery": lambda s: s.webhooks.delivery,
-}

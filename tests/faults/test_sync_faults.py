@@ -47,7 +47,7 @@ def test_sixteen_threads_share_one_client(fake: FakeSent):
             t.start()
         for t in threads:
             t.join()
-        stored = fake.state["profiles"]
+        stored = fake.state.profiles.by_id
     assert errors == []
     assert len(made) == len(set(made)) == len(stored) == 128  # none lost, none twice
 
