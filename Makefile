@@ -75,7 +75,7 @@ test313:  ## the test suite on Python 3.13 (the newest supported; .ci/run runs i
 	@if [ -n "$(PY313)" ] || [ -n "$$CI" ]; then $(MAKE) --no-print-directory run313; else \
 	  echo "SKIPPED test313: no Python 3.13 found (install one or set PY313=...); CI runs it"; fi
 
-run313: $(STAMP313)
+run313: $(STAMP313) redis-server
 	$(VENV313)/bin/pytest -q
 
 test:  ## everything CI runs (lint, types, generated code, docs, tests on 3.10 too)

@@ -587,6 +587,9 @@ def test_a_pause_is_capped_at_max_pause() -> None:
     assert pacer.paused_for(100.0) == 60.0
     pacer.on_rate_limited(3_600.0, now=110.0)
     assert pacer.paused_for(110.0) == 60.0
+    uncapped = Pacer(None, Gate(), clock=Clock())  # the job caps, with its client's policy
+    uncapped.on_rate_limited(120.0, now=100.0)  # (max_retry_after may be above 60 s)
+    assert uncapped.paused_for(100.0) == 120.0
 
 
 @pytest.mark.parametrize("retry_after", ["86400", "3600"])
