@@ -52,15 +52,15 @@ def deprecated(
             dropped = [name for name in ignored if kwargs.pop(name, UNSET) is not UNSET]
             if threading.current_thread().name == SYNC_LOOP_THREAD:
                 return
+            level = _user_stacklevel()
             if dropped:
                 warnings.warn(
                     f"{fn.__qualname__}: {', '.join(dropped)} {ignored_why}; not sent",
                     DeprecationWarning,
-                    stacklevel=3,
+                    stacklevel=level,
                 )
             if reason and not warned:
                 warned = True
-                level = _user_stacklevel()
                 warnings.warn(f"{fn.__qualname__}: {reason}", DeprecationWarning, stacklevel=level)
 
         if inspect.iscoroutinefunction(fn):
