@@ -37,7 +37,7 @@ from .._errors import (
     SentValidationError,
 )
 from .._transport.retry import NON_TRANSIENT_CODES, RetryPolicy
-from .checkpoint import NeedsCheckError
+from .checkpoint import FileCheckpoint, NeedsCheckError
 from .options import JobOptions, wants_key
 from .pacer import Gate
 from .pacing import close_pacer, make_pacer
@@ -198,6 +198,8 @@ class BulkJob(Generic[T]):
         finally:
             with anyio.CancelScope(shield=True):
                 await close_pacer(self._pacer)
+            if isinstance(self._opts.checkpoint, FileCheckpoint):
+                self._opts.checkpoint.close()  # no sqlite handle left to the GC; reopens on use
             self._finish(started, raising=raising)
 
     def _finish(self, started: float, *, raising: bool) -> None:
