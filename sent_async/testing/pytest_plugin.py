@@ -2,8 +2,9 @@
 
 ``sent_fake`` (a running FakeSent) and ``sent_client`` (an ``AsyncSent`` bound to it, with
 ``FAST_RETRY``) for async tests, under anyio's pytest plugin (``@pytest.mark.anyio``) or
-pytest-asyncio (``@pytest.mark.asyncio``); ``sent_fake_sync`` and ``sent_sync_client`` for
-plain tests, with FakeSent on a loop thread. See docs/testing.md, "The pytest plugin".
+pytest-asyncio (``@pytest.mark.asyncio``). Their sync twins, ``sent_fake_sync`` and
+``sent_sync_client``, are in ``sent_sync.pytest_plugin`` (the async core never imports the
+sync facade). See docs/testing.md, "The pytest plugin".
 
 This module is imported by every pytest run where sent-sdk is installed, so it imports the
 SDK only when a fixture is used.
@@ -11,13 +12,12 @@ SDK only when a fixture is used.
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator
 from typing import TYPE_CHECKING, Any
 
 import pytest
 
 if TYPE_CHECKING:
-    import sent_sync
     from sent_async import AsyncSent
     from sent_async.testing import FakeSent
 
@@ -96,24 +96,3 @@ else:
     async def _sent_client_asyncio(sent_fake: FakeSent) -> AsyncIterator[AsyncSent]:
         async for client in _connect(sent_fake):
             yield client
-
-
-@pytest.fixture
-def sent_fake_sync() -> Iterator[FakeSent]:
-    """A running FakeSent on a loop thread of its own, for sync tests."""
-    from sent_async.testing import FakeSent
-
-    with FakeSent() as fake:
-        yield fake
-
-
-@pytest.fixture
-def sent_sync_client(sent_fake_sync: FakeSent) -> Iterator[sent_sync.Sent]:
-    """A sync ``sent_sync.Sent`` bound to ``sent_fake_sync``, retrying with ``FAST_RETRY``."""
-    import sent_sync
-    from sent_async.testing import FAST_RETRY
-
-    with sent_sync.Sent(
-        sent_fake_sync.api_key, base_url=sent_fake_sync.base_url, retry=FAST_RETRY
-    ) as client:
-        yield client
