@@ -69,7 +69,8 @@ class FakeSent:
 
     ``server.client()`` gives an ``AsyncSent`` pointed at it. Faults are opt-in per test.
     ``latency`` (seconds) delays every answer; ``log_limit`` caps ``requests``, ``exchanges``
-    and ``events`` (the oldest entries drop; None keeps everything).
+    and ``events`` (the oldest entries drop; None keeps everything). ``reset()`` forgets it all;
+    the admin API under ``/__fake/`` (``_admin``) does the same over HTTP.
     """
 
     def __init__(
@@ -123,7 +124,7 @@ class FakeSent:
 
     # -- life-cycle --------------------------------------------------------------------------
     async def start(self) -> FakeSent:
-        """Listen on 127.0.0.1 (a free port unless one was given)."""
+        """Listen on ``host`` (127.0.0.1 by default; a free port unless one was given)."""
         self._runner = web.AppRunner(
             self._app, access_log=None, handle_signals=False, shutdown_timeout=0.5
         )
