@@ -115,6 +115,8 @@ def test_admin_api_seed_faults_requests_and_reset(served: Served) -> None:
     log = fetch(base + "/__fake/requests?path=/v3/me")["requests"]  # type: ignore[index]
     assert [(r["method"], r["status"]) for r in log] == [("GET", 429)]
     assert log[0]["headers"]["x-api-key"] != DEFAULT_API_KEY  # masked even here
+    bad = fetch(base + "/__fake/requests?limit=many")
+    assert bad["error"]["code"] == "VALIDATION_001"  # type: ignore[index]
     assert fetch(base + "/__fake/reset", "POST") == {"reset": True}
     stats = fetch(base + "/__fake/stats")
     assert (stats["requests"], stats["contacts"], stats["templates"]) == (0, 0, 0)  # type: ignore[index]

@@ -174,8 +174,10 @@ async def list_requests(request: web.Request) -> web.Response:
         for r in server.requests
         if query.get("method", r.method).upper() == r.method and query.get("path", r.path) == r.path
     ]
-    limit = query.get("limit", "")
-    if limit.isdigit():
+    limit = query.get("limit")
+    if limit is not None:
+        if not limit.isdigit():
+            raise invalid("limit must be an integer >= 0", "limit")
         chosen = chosen[-int(limit) :] if int(limit) else []
     return _answer({"requests": [_recorded(r, status.get(id(r))) for r in chosen]})
 
