@@ -1,5 +1,6 @@
 """FakeSent's channels (``/v3/channels`` except voice): SMS markets, numbers, 10DLC campaigns,
-WhatsApp, RCS and a country's number types (spec/sent-current-api-facts.md §3, §4.2).
+the stores of WhatsApp and RCS (their routes are in ``_channels.py``) and a country's number
+types (spec/sent-current-api-facts.md §3, §4.2).
 
 Statuses move on demand, as messages do: ``await server.state.markets.advance()`` moves every
 market one step, PROVISIONING -> PENDING_REVIEW (US TEN_DLC only; ``channel.submitted``) ->
@@ -9,7 +10,7 @@ campaign waits in ACTION_NEEDED (CHANNEL_001) until ``update`` supplies one.
 
 Choices where Sent publishes nothing: a create answers 200 (RCS 202); adding a market twice is
 422 RESOURCE_007; an unknown market or campaign is 404 RESOURCE_024; a filed (ACTIVE) campaign
-is 409 CONFLICT_014; number types are canned for US and GB, empty elsewhere.
+is 409 CONFLICT_014 (``_campaigns.py``); number types are canned for US and GB, empty elsewhere.
 """
 
 from __future__ import annotations
@@ -24,20 +25,16 @@ from aiohttp import web
 from .. import _converter
 from .._types import UNSET
 from ..models import (
-    ChannelsState,
     Compliance,
-    ComplianceCampaign,
     CountryNumberTypes,
     Market,
     MarketNumber,
     MarketNumbersRequest,
     NumberType,
     RcsAgent,
-    RcsChannelCreateRequest,
     SmsChannelCreateRequest,
     SmsChannelUpdateRequest,
     WhatsappChannel,
-    WhatsappChannelCreateRequest,
 )
 from ._support import (
     ApiFailure,
@@ -51,12 +48,11 @@ from ._support import (
     parse,
     required,
     state_of,
-    uuid_id,
     zulu,
 )
 
 routes = web.RouteTableDef()
-_REGIME = ("US", "TEN_DLC")
+REGIME = ("US", "TEN_DLC")
 _NUMBERED = frozenset({"TEN_DLC", "LOCAL"})
 _TYPES = {"US": ("LOCAL", "TEN_DLC", "TOLL_FREE", "SHORT_CODE"), "GB": ("ALPHANUMERIC", "MOBILE")}
 _NOT_YET = frozenset({"whatsapp", "rcs"})
@@ -116,7 +112,7 @@ class Markets:
         """Move every market, WhatsApp account and RCS agent one step; how many changed."""
         changed = 0
         for (owner, country, kind), market in list(self.sms.items()):
-            if market.status == "PROVISIONING" and (country, kind) == _REGIME:
+            if market.status == "PROVISIONING" and (country, kind) == REGIME:
                 await self.store(owner, attrs.evolve(market, status="PENDING_REVIEW"), "submitted")
             elif market.status in ("PROVISIONING", "PENDING_REVIEW"):
                 await self.store(owner, self.activated(market), "activated")
@@ -203,7 +199,7 @@ def _new_market(request: SmsChannelCreateRequest, documents: list[Any]) -> dict[
     market: dict[str, Any] = {"country": country, "number_type": kind, "status": "PROVISIONING"}
     doc: dict[str, Any] = {"documents": documents, "requirements": []}
     campaign_id = None
-    if (country, kind) == _REGIME:
+    if (country, kind) == REGIME:
         if "brand" not in compliance:
             raise invalid("US TEN_DLC needs a brand: your own or {inherit: true}", "compliance")
         doc["brand"] = _identity(compliance["brand"])
@@ -336,7 +332,7 @@ def _numbered(request: web.Request) -> tuple[str, Markets, Market]:
 
 def _campaign_for(market: Market, campaign_id: object) -> str | None:
     """The campaign numbers go to: required, known and own on US TEN_DLC; none elsewhere."""
-    if (market.country, market.number_type) != _REGIME:
+    if (market.country, market.number_type) != REGIME:
         return None
     campaigns = market.compliance.campaigns if market.compliance else []
     campaigns = campaigns if isinstance(campaigns, list) else []
@@ -382,102 +378,3 @@ async def add_numbers(request: web.Request) -> web.Response:
 @routes.patch("/v3/channels/{channel}/{country}/{type}/numbers")
 async def replace_numbers(request: web.Request) -> web.Response:
     return await _write_numbers(request, replace=True)
-
-
-# -- US 10DLC campaigns ------------------------------------------------------------------------
-def _regime(request: web.Request) -> tuple[str, Markets, Market]:
-    owner, markets = customer_of(request), state_of(request).markets
-    return owner, markets, markets.find(owner, *_REGIME)
-
-
-def _with_campaigns(market: Market, campaigns: list[ComplianceCampaign]) -> Market:
-    compliance = market.compliance or Compliance()
-    return attrs.evolve(market, compliance=attrs.evolve(compliance, campaigns=campaigns))
-
-
-def _campaigns(market: Market) -> list[ComplianceCampaign]:
-    found = market.compliance.campaigns if market.compliance else UNSET
-    return list(found) if isinstance(found, list) else []
-
-
-@routes.get("/v3/channels/sms/US/TEN_DLC/campaigns")
-async def list_campaigns(request: web.Request) -> web.Response:
-    return envelope(_campaigns(_regime(request)[2]))
-
-
-@routes.post("/v3/channels/sms/US/TEN_DLC/campaigns")
-async def create_campaign(request: web.Request) -> web.Response:
-    owner, markets, market = _regime(request)
-    body = await parse(request, ComplianceCampaign)
-    if not isinstance(body.description, str) or not isinstance(body.message_flow, str):
-        raise invalid("A campaign needs description and message_flow", "description")
-    campaign = attrs.evolve(body, id=new_id(), status="PENDING_REVIEW", inherit=False)
-    updated = _with_campaigns(market, [*_campaigns(market), campaign])
-    return envelope(await markets.store(owner, updated))
-
-
-@routes.patch("/v3/channels/sms/US/TEN_DLC/campaigns/{campaign_id}")
-async def update_campaign(request: web.Request) -> web.Response:
-    owner, markets, market = _regime(request)
-    cid = uuid_id(request, "campaign_id")
-    campaigns = _campaigns(market)
-    index = next((i for i, c in enumerate(campaigns) if c.id == cid), None)
-    if index is None:
-        raise not_found("RESOURCE_024", "Campaign")
-    body = _converter.wire.unstructure(await parse(request, ComplianceCampaign))
-    if body.pop("inherit", None) is True:
-        raise invalid("A campaign cannot be switched to inherit here", "inherit")
-    if campaigns[index].status == "ACTIVE":
-        raise ApiFailure(409, "CONFLICT_014", "This campaign is filed and cannot change")
-    body.pop("id", None)
-    old = _converter.wire.unstructure(campaigns[index])
-    campaigns[index] = _converter.wire.structure({**old, **body}, ComplianceCampaign)
-    return envelope(await markets.store(owner, _with_campaigns(market, campaigns)))
-
-
-# -- WhatsApp, RCS, the overview -------------------------------------------------------------
-@routes.post("/v3/channels/whatsapp")
-async def create_whatsapp(request: web.Request) -> web.Response:
-    body = await parse(request, WhatsappChannelCreateRequest)
-    channel = WhatsappChannel(
-        waba_id=required(body.waba_id, "waba_id"),
-        phone_number_id=body.phone_number_id if isinstance(body.phone_number_id, str) else None,
-        solution_id="872634519283746",
-        owner_business_id="554433221100998",
-        status="PROVISIONING",
-    )
-    if body.sandbox is not True:
-        state_of(request).markets.whatsapp[customer_of(request)] = channel
-    return envelope(channel)
-
-
-@routes.post("/v3/channels/rcs")
-async def create_rcs(request: web.Request) -> web.Response:
-    body = await parse(request, RcsChannelCreateRequest)
-    for name in ("brand_name", "privacy_policy_url", "terms_and_conditions_url"):
-        required(getattr(body, name), name)
-    given = {k: v for k, v in attrs.asdict(body, recurse=False).items() if v is not UNSET}
-    known = {f.name for f in attrs.fields(RcsAgent)}
-    agent = RcsAgent(
-        **{k: v for k, v in given.items() if k in known},
-        id=new_id(),
-        status="PROVISIONING",
-        created_at=now(),
-    )
-    if body.sandbox is not True:
-        state_of(request).markets.rcs[customer_of(request)] = agent
-    return envelope(agent, 202)
-
-
-@routes.get("/v3/channels")
-async def channels_state(request: web.Request) -> web.Response:
-    owner, state = customer_of(request), state_of(request)
-    return envelope(
-        ChannelsState(
-            customer_id=owner,
-            sms=[m for (o, _, _), m in state.markets.sms.items() if o == owner],
-            whatsapp=state.markets.whatsapp.get(owner),
-            rcs=state.markets.rcs.get(owner),
-            voice=list(state.channels.numbers.values()),
-        )
-    )

@@ -5,6 +5,7 @@ from __future__ import annotations
 from aiohttp import web
 
 from . import (
+    _campaigns,
     _channels,
     _contacts,
     _conversations,
@@ -20,6 +21,7 @@ from . import (
 )
 
 FAMILIES = (
+    _campaigns,
     _channels,
     _contacts,
     _conversations,
