@@ -5,6 +5,7 @@ WhatsApp, RCS and number types, against FakeSent; multipart document uploads and
 from __future__ import annotations
 
 import io
+import json
 from pathlib import Path
 from typing import Any
 
@@ -19,8 +20,19 @@ from sent_async import (
 )
 from sent_async._errors import APIStatusError
 from sent_async._transport import multipart
-from sent_async.models import ComplianceBrand
+from sent_async.models import ChannelStatus, ComplianceBrand
 from sent_async.testing import FakeSent
+from sent_async.webhooks import (
+    ChannelActivated,
+    ChannelDeactivated,
+    ChannelEvent,
+    ChannelEventName,
+    ChannelRemoved,
+    ChannelSubmitted,
+    generate_secret,
+    parse_event,
+    sign,
+)
 
 from .support import FAST_RETRY
 
@@ -270,3 +282,39 @@ def test_the_sync_client_uploads_too(tmp_path: Path) -> None:
         )
         assert market.compliance is not None and _count(market.compliance.documents) == 1
         assert client.channels.sms.get("GB", "ALPHANUMERIC").status == "PROVISIONING"
+
+
+# -- typed channel events ---------------------------------------------------------------------
+def _parsed(doc: dict[str, Any]) -> Any:
+    secret = generate_secret()
+    body = json.dumps(doc).encode()
+    return parse_event(body, sign(body, secret, webhook_id="wh_1"), secret)
+
+
+async def test_fakesent_channel_events_parse_to_typed_events(
+    client: AsyncSent, server: FakeSent
+) -> None:
+    await _ten_dlc(client, numbers=[{"area_code": "212", "quantity": 1}])
+    await server.state.markets.advance()
+    await server.state.markets.advance()
+    submitted, activated = (_parsed(e) for e in server.events if e["field"] == "channel")
+    assert type(submitted) is ChannelSubmitted and submitted.status is ChannelStatus.PENDING_REVIEW
+    assert type(activated) is ChannelActivated and activated.status is ChannelStatus.ACTIVE
+    assert activated.market == ("US", "TEN_DLC") and activated.payload.sender_value
+    assert activated.payload.account_id == server.organization_id
+
+
+def test_channel_event_names_and_open_statuses() -> None:
+    base = {"field": "channel", "payload": {"country": "GB", "status": "ACTIVE"}}
+    kinds = {
+        "channel.submitted": ChannelSubmitted,
+        "channel.deactivated": ChannelDeactivated,
+        "channel.removed": ChannelRemoved,
+        "channel.renamed": ChannelEvent,  # a future name: still a ChannelEvent
+    }
+    for name, kind in kinds.items():
+        event = _parsed({**base, "event": name})
+        assert type(event) is kind and event.status is ChannelStatus.ACTIVE
+    odd = _parsed({**base, "event": "channel.removed", "payload": {"country": "GB", "status": "X"}})
+    assert odd.status == "X" and odd.market == ("GB", None)
+    assert str(ChannelEventName.REMOVED) == "channel.removed"
