@@ -318,3 +318,20 @@ def test_channel_event_names_and_open_statuses() -> None:
     odd = _parsed({**base, "event": "channel.removed", "payload": {"country": "GB", "status": "X"}})
     assert odd.status == "X" and odd.market == ("GB", None)
     assert str(ChannelEventName.REMOVED) == "channel.removed"
+
+
+def test_the_docs_table_lists_every_channel_operation_of_the_supplement() -> None:
+    root = Path(__file__).resolve().parent.parent
+    spec = json.loads((root / "spec" / "sent-current.openapi.json").read_text())
+    wanted = {
+        (method.upper(), path, op["operationId"], op["x-sdk-call"])
+        for path, item in spec["paths"].items()
+        for method, op in item.items()
+        if op["tags"][0].startswith("channels")
+    }
+    rows = set()
+    for line in (root / "docs" / "channels.md").read_text().splitlines():
+        cells = [c.strip().strip("`") for c in line.split("|")]
+        if len(cells) > 5 and cells[1] in {"GET", "POST", "PATCH"}:
+            rows.add((cells[1], cells[2], cells[3], cells[4].partition("(")[0]))
+    assert rows == wanted
