@@ -20,7 +20,7 @@ from sent_async import (
 )
 from sent_async._errors import APIStatusError
 from sent_async._transport import multipart
-from sent_async.models import ChannelStatus, ComplianceBrand
+from sent_async.models import ChannelStatus, ComplianceBrand, ProfileDetail
 from sent_async.testing import FakeSent
 from sent_async.webhooks import (
     ChannelActivated,
@@ -335,3 +335,16 @@ def test_the_docs_table_lists_every_channel_operation_of_the_supplement() -> Non
         if len(cells) > 5 and cells[1] in {"GET", "POST", "PATCH"}:
             rows.add((cells[1], cells[2], cells[3], cells[4].partition("(")[0]))
     assert rows == wanted
+
+
+async def test_a_profile_view_has_its_own_channels(client: AsyncSent, server: FakeSent) -> None:
+    profile = "3e8b6c1d-2a4f-4d9e-b7c5-1f0a9e8d7c62"
+    server.state.profiles.by_id[profile] = ProfileDetail(id=profile, name="Acme")
+    acme = client.for_profile(profile)
+    await acme.channels.sms.create(country="GB", number_type="ALPHANUMERIC", sender_value="Acme")
+    assert server.requests[-1].headers["x-profile-id"] == profile
+    assert (await acme.channels.list()).customer_id == profile
+    assert [m.country for m in await acme.channels.sms.list()] == ["GB"]
+    assert await client.channels.sms.list() == []  # the organization's own markets
+    with pytest.raises(NotFoundError):
+        await client.channels.sms.get("GB", "ALPHANUMERIC")
