@@ -192,14 +192,17 @@ class AsyncMarketNumbers(AsyncResource):
         *,
         campaign_id: str | None = None,
     ) -> list[MarketNumber]:
-        """The market's numbers; ``campaign_id`` (US TEN_DLC) narrows to one campaign's."""
+        """The market's numbers; ``campaign_id`` (US TEN_DLC) narrows to one campaign's.
+
+        Sent does not say whether ``data`` is the list itself or an object holding it
+        (spec/sent-current-api-facts.md §3.8); this reads a list, and anything else raises
+        ``APIResponseValidationError`` rather than guessing.
+        """
         if campaign_id is not None:
             _validate.uuid(campaign_id, "campaign_id")
         path = market_path(channel, country, number_type) + "/numbers"
-        data = await self._t.request("GET", path, query={"campaign_id": campaign_id}, into=Any)
-        # Sent does not say whether data is a list or an object holding one (facts §3.8).
-        found = data.get("numbers", []) if isinstance(data, dict) else data
-        return wire.structure(found, list[MarketNumber])
+        query = {"campaign_id": campaign_id}
+        return await self._t.request("GET", path, query=query, into=list[MarketNumber])
 
     async def add(
         self,

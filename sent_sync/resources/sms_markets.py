@@ -113,7 +113,12 @@ class MarketNumbers(SyncResource):
         *,
         campaign_id: str | None = None,
     ) -> list[MarketNumber]:
-        """The market's numbers; ``campaign_id`` (US TEN_DLC) narrows to one campaign's."""
+        """The market's numbers; ``campaign_id`` (US TEN_DLC) narrows to one campaign's.
+
+        Sent does not say whether ``data`` is the list itself or an object holding it
+        (spec/sent-current-api-facts.md §3.8); this reads a list, and anything else raises
+        ``APIResponseValidationError`` rather than guessing.
+        """
         return self._portal.call(
             partial(self._inner.list, channel, country, number_type, campaign_id=campaign_id)
         )
