@@ -10,7 +10,8 @@ campaign waits in ACTION_NEEDED (CHANNEL_001) until ``update`` supplies one.
 
 Choices where Sent publishes nothing: a create answers 200 (RCS 202); adding a market twice is
 422 RESOURCE_007; an unknown market or campaign is 404 RESOURCE_024; a filed (ACTIVE) campaign
-is 409 CONFLICT_014 (``_campaigns.py``); number types are canned for US and GB, empty elsewhere.
+is 409 CONFLICT_014 (``_campaigns.py``); whatsapp/rcs where Sent has no support yet
+answer 501 BUSINESS_501; number types are canned for US and GB, empty elsewhere.
 """
 
 from __future__ import annotations
