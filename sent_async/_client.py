@@ -235,7 +235,7 @@ class AsyncSent:
 
     @cached_property
     def channels(self) -> AsyncChannels:
-        """Sending channels (voice numbers)."""
+        """Sending channels: SMS markets and numbers, WhatsApp, RCS and voice numbers."""
         from .resources.channels import AsyncChannels
 
         return AsyncChannels(self._transport)

@@ -195,7 +195,7 @@ class Sent(SyncClient):
 
     @cached_property
     def channels(self) -> Channels:
-        """Sending channels (voice numbers)."""
+        """Sending channels: SMS markets and numbers, WhatsApp, RCS and voice numbers."""
         from sent_sync.resources.channels import Channels
 
         return Channels(self._inner.channels, self._portal)

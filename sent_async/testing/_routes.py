@@ -5,9 +5,11 @@ from __future__ import annotations
 from aiohttp import web
 
 from . import (
+    _campaigns,
     _channels,
     _contacts,
     _conversations,
+    _markets,
     _me,
     _messages,
     _numbers,
@@ -19,9 +21,11 @@ from . import (
 )
 
 FAMILIES = (
+    _campaigns,
     _channels,
     _contacts,
     _conversations,
+    _markets,
     _me,
     _messages,
     _numbers,

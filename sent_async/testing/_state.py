@@ -12,6 +12,7 @@ import attrs
 
 from ._channels import VoiceNumbers
 from ._contacts import Contacts
+from ._markets import Markets
 from ._me import Organization
 from ._messages import Messages
 from ._profiles import Profiles
@@ -37,6 +38,7 @@ class State:
     templates: Templates
     users: Users
     channels: VoiceNumbers
+    markets: Markets
     voice: Calls
     webhooks: Webhooks
 
@@ -53,6 +55,7 @@ class State:
             templates=Templates(emit=emit),
             users=Users(),
             channels=VoiceNumbers(),
+            markets=Markets(emit=emit),
             voice=Calls.seeded(),
             webhooks=Webhooks(),
         )
