@@ -15,6 +15,7 @@ from ._contacts import Contacts
 from ._me import Organization
 from ._messages import Messages
 from ._profiles import Profiles
+from ._sender_profiles import SenderProfiles
 from ._support import Emit
 from ._templates import Templates
 from ._users import Users
@@ -39,6 +40,7 @@ class State:
     channels: VoiceNumbers
     voice: Calls
     webhooks: Webhooks
+    sender_profiles: SenderProfiles = attrs.Factory(SenderProfiles)
 
     @classmethod
     def new(cls, organization_id: str, emit: Emit) -> State:
