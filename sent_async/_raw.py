@@ -8,12 +8,14 @@ from __future__ import annotations
 from sent_async._client import AsyncSent
 from sent_async._response import Nested, RawMethod, RawView
 from sent_async.resources.channels import AsyncChannels, AsyncVoiceChannels
+from sent_async.resources.compliance import AsyncCompliance
 from sent_async.resources.contacts import AsyncContacts
 from sent_async.resources.conversations import AsyncConversations
 from sent_async.resources.me import AsyncMe
 from sent_async.resources.messages import AsyncMessages
 from sent_async.resources.numbers import AsyncNumbers
 from sent_async.resources.profiles import AsyncProfileCampaigns, AsyncProfiles
+from sent_async.resources.sender_profiles import AsyncSenderProfiles
 from sent_async.resources.templates import AsyncTemplates
 from sent_async.resources.users import AsyncUsers
 from sent_async.resources.voice import (
@@ -30,6 +32,7 @@ class AsyncMessagesWithRawResponse(RawView[AsyncMessages]):
 
     send = RawMethod(AsyncMessages.send)
     get = RawMethod(AsyncMessages.get)
+    cancel = RawMethod(AsyncMessages.cancel)
     list_activities = RawMethod(AsyncMessages.list_activities)
 
 
@@ -119,6 +122,22 @@ class AsyncProfilesWithRawResponse(RawView[AsyncProfiles]):
     complete = RawMethod(AsyncProfiles.complete)
 
 
+class AsyncSenderProfilesWithRawResponse(RawView[AsyncSenderProfiles]):
+    """``AsyncSenderProfiles`` whose calls return ``RawResponse[T]``."""
+
+    create = RawMethod(AsyncSenderProfiles.create)
+    list = RawMethod(AsyncSenderProfiles.list)
+    get = RawMethod(AsyncSenderProfiles.get)
+    update = RawMethod(AsyncSenderProfiles.update)
+    delete = RawMethod(AsyncSenderProfiles.delete)
+
+
+class AsyncComplianceWithRawResponse(RawView[AsyncCompliance]):
+    """``AsyncCompliance`` whose calls return ``RawResponse[T]``."""
+
+    requirements = RawMethod(AsyncCompliance.requirements)
+
+
 class AsyncCallParticipantsWithRawResponse(RawView[AsyncCallParticipants]):
     """``AsyncCallParticipants`` whose calls return ``RawResponse[T]``."""
 
@@ -182,5 +201,7 @@ class AsyncSentWithRawResponse(RawView[AsyncSent]):
     me = Nested(AsyncMeWithRawResponse)
     numbers = Nested(AsyncNumbersWithRawResponse)
     profiles = Nested(AsyncProfilesWithRawResponse)
+    sender_profiles = Nested(AsyncSenderProfilesWithRawResponse)
+    compliance = Nested(AsyncComplianceWithRawResponse)
     voice = Nested(AsyncVoiceWithRawResponse)
     channels = Nested(AsyncChannelsWithRawResponse)
