@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from typing import Any
 
 import pytest
 
@@ -11,7 +12,7 @@ from sent_async import AsyncSent, NotFoundError, SentValidationError
 from sent_async.models import Message, SenderProfile
 from sent_async.testing import FAST_RETRY, FakeSent
 
-from .support import PROFILE_ID, Scripted, envelope, error_envelope, reply
+from .support import PROFILE_ID, envelope, error_envelope, reply
 
 pytestmark = pytest.mark.anyio
 
@@ -32,17 +33,17 @@ async def test_plain_json_and_structured_data(client: AsyncSent) -> None:
     assert caught.value.code == "RESOURCE_014"
 
 
-async def test_into_a_list_of_models(scripted: type[Scripted]) -> None:
+async def test_into_a_list_of_models(scripted: Any) -> None:
     rows = [{"id": PROFILE_ID, "status": "SENT"}, {"id": PROFILE_ID, "status": "DELIVERED"}]
-    server = await scripted(reply(200, envelope(rows)))  # type: ignore[operator]
+    server = await scripted(reply(200, envelope(rows)))
     async with AsyncSent("sk_test", base_url=server.base_url) as sent:
         messages = await sent.get("/v3/messages/tomorrow", into=list[Message])
     assert [m.status for m in messages] == ["SENT", "DELIVERED"]
 
 
-async def test_same_transport_headers_keys_and_retries(scripted: type[Scripted]) -> None:
+async def test_same_transport_headers_keys_and_retries(scripted: Any) -> None:
     busy = reply(503, error_envelope("SERVICE_001"))
-    server = await scripted(busy, reply(200, envelope({"ok": True})))  # type: ignore[operator]
+    server = await scripted(busy, reply(200, envelope({"ok": True})))
     async with AsyncSent("sk_test", base_url=server.base_url, retry=FAST_RETRY) as sent:
         scoped = sent.for_profile(PROFILE_ID)
         answer = await scoped.put("/v3/things/1", json={"a": [1]}, idempotency_key="k-1")

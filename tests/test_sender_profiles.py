@@ -4,6 +4,12 @@ from __future__ import annotations
 
 import datetime
 import logging
+import os
+import subprocess
+import sys
+from collections.abc import Awaitable, Callable
+from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -17,11 +23,13 @@ from sent_async import (
     SentValidationError,
 )
 from sent_async.models import SenderProfile
+from sent_async.resources.profiles import AsyncProfileCampaigns, AsyncProfiles
 from sent_async.testing import FakeSent
 
-from .support import PROFILE_ID, Scripted, envelope, reply
+from .support import PROFILE_ID, envelope, rearm, reply
 
 pytestmark = pytest.mark.anyio
+ROOT = Path(__file__).resolve().parent.parent
 KEY = "sk_live_0123456789abcdef0123456789abcdef"
 
 
@@ -74,7 +82,7 @@ async def test_a_profile_view_is_refused_before_sending(
 ) -> None:
     scoped = client.for_profile(PROFILE_ID).sender_profiles
     before = len(server.requests)
-    calls = [
+    calls: list[Callable[[], Awaitable[object]]] = [
         lambda: scoped.create(name="A", short_name="Acme"),
         lambda: scoped.get(PROFILE_ID),
         lambda: scoped.update(PROFILE_ID, name="B"),
@@ -118,9 +126,9 @@ async def test_the_api_key_stays_secret(
     assert "sender-profiles" in caplog.text and key not in caplog.text  # logged, masked
 
 
-async def test_the_api_key_stays_out_of_errors(scripted: type[Scripted]) -> None:
+async def test_the_api_key_stays_out_of_errors(scripted: Any) -> None:
     bad = envelope({"id": PROFILE_ID, "api_key": KEY, "created_at": "not a date"})
-    server = await scripted(reply(200, bad))  # type: ignore[operator]
+    server = await scripted(reply(200, bad))
     async with AsyncSent("sk_test", base_url=server.base_url, max_retries=0) as sent:
         with pytest.raises(APIResponseValidationError) as caught:
             await sent.sender_profiles.create(name="Acme", short_name="Acme")
@@ -188,3 +196,43 @@ async def test_cancel_a_scheduled_message(client: AsyncSent, server: FakeSent) -
     assert caught.value.code == "BUSINESS_006"
     with pytest.raises(SentValidationError):
         await client.messages.cancel("not-a-uuid")
+
+
+# -- the product on the current API -------------------------------------------------------------
+def test_make_demo_prints_no_deprecation_warning() -> None:
+    """``make demo`` runs examples/quickstart.py: offline, every warning shown, none printed."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("SENT_")}
+    env["PYTHONWARNINGS"] = "always"
+    done = subprocess.run(
+        [sys.executable, str(ROOT / "examples" / "quickstart.py")],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert done.returncode == 0, done.stdout[-2000:] + done.stderr[-2000:]
+    assert "Warning" not in done.stderr, done.stderr[-2000:]
+    assert "CANCELLED" in done.stdout and "sender profile" in done.stdout
+
+
+@pytest.mark.parametrize(
+    ("method", "replacement"),
+    [
+        (AsyncProfiles.create, "client.sender_profiles.create(...)"),
+        (AsyncProfiles.get, "client.sender_profiles.get(...)"),
+        (AsyncProfiles.list, "client.sender_profiles.list(...)"),
+        (AsyncProfiles.update, "client.sender_profiles.update(...)"),
+        (AsyncProfiles.delete, "client.sender_profiles.delete(...)"),
+        (AsyncProfileCampaigns.create, "client.channels.sms.campaigns.create(...)"),
+    ],
+)
+def test_legacy_profile_warnings_name_the_replacement(method: Any, replacement: str) -> None:
+    assert f"use {replacement}" in method.__deprecated__
+
+
+async def test_the_legacy_warning_is_shown_with_its_replacement(client: AsyncSent) -> None:
+    rearm(AsyncProfiles.list)
+    with pytest.warns(DeprecationWarning, match=r"use client\.sender_profiles\.list\(\.\.\.\)"):
+        await client.profiles.list()

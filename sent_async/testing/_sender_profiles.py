@@ -20,6 +20,7 @@ from ..models import (
     ComplianceRequirements,
     Market,
     MarketNumber,
+    ProfileDetail,
     SenderProfile,
     SenderProfileBilling,
     SenderProfileCreateRequest,
@@ -120,6 +121,21 @@ def find(request: web.Request) -> SenderProfile:
     if profile is None or profile.organization_id != state.organization_id:
         raise not_found("RESOURCE_014", "Sender profile")
     return profile
+
+
+def legacy_view(profile: SenderProfile) -> ProfileDetail:
+    """A sender profile as the older ``/v3/profiles`` shape (what ``GET /v3/me`` describes)."""
+    billing = profile.billing
+    return ProfileDetail(
+        id=profile.id,
+        organization_id=profile.organization_id,
+        name=profile.name,
+        short_name=profile.short_name,
+        description=profile.description,
+        status="approved",
+        created_at=profile.created_at,
+        billing_model="organization" if billing and billing.inherit is True else "profile",
+    )
 
 
 def _listed(profile: SenderProfile) -> SenderProfile:

@@ -42,6 +42,12 @@ class State:
     webhooks: Webhooks
     sender_profiles: SenderProfiles = attrs.Factory(SenderProfiles)
 
+    def is_profile(self, profile_id: str) -> bool:
+        """Whether ``x-profile-id`` names one of our profiles (legacy or sender profile)."""
+        found = self.sender_profiles.by_id.get(profile_id)
+        mine = found is not None and found.organization_id == self.organization_id
+        return profile_id in self.profiles.by_id or mine
+
     @classmethod
     def new(cls, organization_id: str, emit: Emit) -> State:
         """Fresh state: empty stores, except the seeded voice calls."""

@@ -35,17 +35,17 @@ class Profiles(SyncResource):
         """TCR campaigns of a profile's brand (US 10DLC)."""
         return ProfileCampaigns(self._inner.campaigns, self._portal)
 
-    @deprecated(_DEPRECATED)
+    @deprecated(_DEPRECATED + "use client.sender_profiles.get(...)")
     def get(self, profile_id: str) -> ProfileDetail:
         """Get one profile, with its brand and KYC details when a brand is configured."""
         return self._portal.call(partial(self._inner.get, profile_id))
 
-    @deprecated(_DEPRECATED)
+    @deprecated(_DEPRECATED + "use client.sender_profiles.list(...)")
     def list(self) -> ProfileList:
         """List every profile of the organization (one response, no paging)."""
         return self._portal.call(partial(self._inner.list))
 
-    @deprecated(_DEPRECATED)
+    @deprecated(_DEPRECATED + "use client.sender_profiles.create(...)")
     def create(
         self,
         *,
@@ -90,7 +90,7 @@ class Profiles(SyncResource):
             )
         )
 
-    @deprecated(_DEPRECATED)
+    @deprecated(_DEPRECATED + "use client.sender_profiles.update(...)")
     def update(
         self,
         profile_id: str,
@@ -134,7 +134,7 @@ class Profiles(SyncResource):
             )
         )
 
-    @deprecated(_DEPRECATED)
+    @deprecated(_DEPRECATED + "use client.sender_profiles.delete(...)")
     def delete(
         self, profile_id: str, *, sandbox: bool = False, idempotency_key: str | None = None
     ) -> None:
@@ -148,7 +148,10 @@ class Profiles(SyncResource):
             )
         )
 
-    @deprecated(_DEPRECATED)
+    @deprecated(
+        _DEPRECATED
+        + "nothing replaces it: a profile from client.sender_profiles.create(...) can send at once"
+    )
     def complete(
         self,
         profile_id: str,
@@ -177,12 +180,12 @@ class ProfileCampaigns(SyncResource):
 
     _inner: AsyncProfileCampaigns
 
-    @deprecated(_DEPRECATED)
+    @deprecated(_DEPRECATED + "use client.channels.sms.campaigns.list(...)")
     def list(self, profile_id: str) -> list[BrandCampaign]:
         """List the campaigns of a profile's brand."""
         return self._portal.call(partial(self._inner.list, profile_id))
 
-    @deprecated(_DEPRECATED)
+    @deprecated(_DEPRECATED + "use client.channels.sms.campaigns.create(...)")
     def create(
         self,
         profile_id: str,
@@ -202,7 +205,7 @@ class ProfileCampaigns(SyncResource):
             )
         )
 
-    @deprecated(_DEPRECATED)
+    @deprecated(_DEPRECATED + "use client.channels.sms.campaigns.update(...)")
     def update(
         self,
         profile_id: str,
@@ -224,7 +227,9 @@ class ProfileCampaigns(SyncResource):
             )
         )
 
-    @deprecated(_DEPRECATED)
+    @deprecated(
+        _DEPRECATED + "no delete replaces it: use client.channels.sms.campaigns.update(...)"
+    )
     def delete(
         self,
         profile_id: str,
