@@ -288,6 +288,8 @@ def _sync_member(
     twin = _async_name(fn.returns) if fn.returns else None
     doc = _indent(_strip_async(_doc(fn)))
     deco = [f"    @{d}" for d in sorted(decorators)]
+    if "overload" in decorators:  # a typing-only variant: the sync twin is a stub too
+        return _lines(*deco, "    " + _signature(fn) + " ...")
     if isinstance(fn, ast.AsyncFunctionDef):
         call = f"partial(self._inner.{fn.name}, {_forward(fn.args)})".replace(", )", ")")
         return _lines(

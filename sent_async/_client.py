@@ -7,7 +7,7 @@ import ssl as _ssl
 from collections.abc import Mapping
 from functools import cached_property
 from types import TracebackType
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, overload
 
 import attrs
 
@@ -16,7 +16,7 @@ from ._errors import SentValidationError
 from ._options import DEFAULT_BASE_URL, ClientOptions, Timeout, TraceConfigs
 from ._transport.core import Core
 from ._transport.retry import RetryPolicy
-from ._types import UNSET, Unset
+from ._types import UNSET, Data, Unset
 
 if TYPE_CHECKING:
     from ._bulk.client import AsyncBulk
@@ -260,6 +260,28 @@ class AsyncSent:
         return AsyncChannels(self._transport)
 
     # -- any endpoint ----------------------------------------------------------------------
+    @overload
+    async def request(
+        self,
+        method: str,
+        path: str,
+        *,
+        query: Mapping[str, Any] | None = None,
+        json: Any = None,
+        into: None = None,
+        idempotency_key: str | None = None,
+    ) -> Any: ...
+    @overload
+    async def request(
+        self,
+        method: str,
+        path: str,
+        *,
+        query: Mapping[str, Any] | None = None,
+        json: Any = None,
+        into: type[Data],
+        idempotency_key: str | None = None,
+    ) -> Data: ...
     async def request(
         self,
         method: str,
@@ -288,12 +310,40 @@ class AsyncSent:
             idempotency_key=idempotency_key,
         )
 
+    @overload
+    async def get(
+        self, path: str, *, query: Mapping[str, Any] | None = None, into: None = None
+    ) -> Any: ...
+    @overload
+    async def get(
+        self, path: str, *, query: Mapping[str, Any] | None = None, into: type[Data]
+    ) -> Data: ...
     async def get(
         self, path: str, *, query: Mapping[str, Any] | None = None, into: Any = None
     ) -> Any:
         """``request("GET", path, ...)``."""
         return await self.request("GET", path, query=query, into=into)
 
+    @overload
+    async def post(
+        self,
+        path: str,
+        *,
+        query: Mapping[str, Any] | None = None,
+        json: Any = None,
+        into: None = None,
+        idempotency_key: str | None = None,
+    ) -> Any: ...
+    @overload
+    async def post(
+        self,
+        path: str,
+        *,
+        query: Mapping[str, Any] | None = None,
+        json: Any = None,
+        into: type[Data],
+        idempotency_key: str | None = None,
+    ) -> Data: ...
     async def post(
         self,
         path: str,
@@ -308,6 +358,26 @@ class AsyncSent:
             "POST", path, query=query, json=json, into=into, idempotency_key=idempotency_key
         )
 
+    @overload
+    async def put(
+        self,
+        path: str,
+        *,
+        query: Mapping[str, Any] | None = None,
+        json: Any = None,
+        into: None = None,
+        idempotency_key: str | None = None,
+    ) -> Any: ...
+    @overload
+    async def put(
+        self,
+        path: str,
+        *,
+        query: Mapping[str, Any] | None = None,
+        json: Any = None,
+        into: type[Data],
+        idempotency_key: str | None = None,
+    ) -> Data: ...
     async def put(
         self,
         path: str,
@@ -322,6 +392,26 @@ class AsyncSent:
             "PUT", path, query=query, json=json, into=into, idempotency_key=idempotency_key
         )
 
+    @overload
+    async def patch(
+        self,
+        path: str,
+        *,
+        query: Mapping[str, Any] | None = None,
+        json: Any = None,
+        into: None = None,
+        idempotency_key: str | None = None,
+    ) -> Any: ...
+    @overload
+    async def patch(
+        self,
+        path: str,
+        *,
+        query: Mapping[str, Any] | None = None,
+        json: Any = None,
+        into: type[Data],
+        idempotency_key: str | None = None,
+    ) -> Data: ...
     async def patch(
         self,
         path: str,
@@ -336,6 +426,26 @@ class AsyncSent:
             "PATCH", path, query=query, json=json, into=into, idempotency_key=idempotency_key
         )
 
+    @overload
+    async def delete(
+        self,
+        path: str,
+        *,
+        query: Mapping[str, Any] | None = None,
+        json: Any = None,
+        into: None = None,
+        idempotency_key: str | None = None,
+    ) -> Any: ...
+    @overload
+    async def delete(
+        self,
+        path: str,
+        *,
+        query: Mapping[str, Any] | None = None,
+        json: Any = None,
+        into: type[Data],
+        idempotency_key: str | None = None,
+    ) -> Data: ...
     async def delete(
         self,
         path: str,

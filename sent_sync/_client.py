@@ -7,12 +7,12 @@ from __future__ import annotations
 import ssl as _ssl
 from collections.abc import Mapping
 from functools import cached_property, partial
-from typing import Any
+from typing import Any, overload
 
 from sent_async._client import AsyncSent
 from sent_async._options import Timeout, TraceConfigs
 from sent_async._transport.retry import RetryPolicy
-from sent_async._types import UNSET, Unset
+from sent_async._types import UNSET, Data, Unset
 from sent_sync._bulk import Bulk
 from sent_sync._portal import SyncClient
 from sent_sync._raw import SentWithRawResponse
@@ -184,6 +184,30 @@ class Sent(SyncClient):
         """Sending channels (voice numbers)."""
         return Channels(self._inner.channels, self._portal)
 
+    @overload
+    def request(
+        self,
+        method: str,
+        path: str,
+        *,
+        query: Mapping[str, Any] | None = None,
+        json: Any = None,
+        into: None = None,
+        idempotency_key: str | None = None,
+    ) -> Any: ...
+
+    @overload
+    def request(
+        self,
+        method: str,
+        path: str,
+        *,
+        query: Mapping[str, Any] | None = None,
+        json: Any = None,
+        into: type[Data],
+        idempotency_key: str | None = None,
+    ) -> Data: ...
+
     def request(
         self,
         method: str,
@@ -212,9 +236,41 @@ class Sent(SyncClient):
             )
         )
 
+    @overload
+    def get(
+        self, path: str, *, query: Mapping[str, Any] | None = None, into: None = None
+    ) -> Any: ...
+
+    @overload
+    def get(
+        self, path: str, *, query: Mapping[str, Any] | None = None, into: type[Data]
+    ) -> Data: ...
+
     def get(self, path: str, *, query: Mapping[str, Any] | None = None, into: Any = None) -> Any:
         """``request("GET", path, ...)``."""
         return self._portal.call(partial(self._inner.get, path, query=query, into=into))
+
+    @overload
+    def post(
+        self,
+        path: str,
+        *,
+        query: Mapping[str, Any] | None = None,
+        json: Any = None,
+        into: None = None,
+        idempotency_key: str | None = None,
+    ) -> Any: ...
+
+    @overload
+    def post(
+        self,
+        path: str,
+        *,
+        query: Mapping[str, Any] | None = None,
+        json: Any = None,
+        into: type[Data],
+        idempotency_key: str | None = None,
+    ) -> Data: ...
 
     def post(
         self,
@@ -237,6 +293,28 @@ class Sent(SyncClient):
             )
         )
 
+    @overload
+    def put(
+        self,
+        path: str,
+        *,
+        query: Mapping[str, Any] | None = None,
+        json: Any = None,
+        into: None = None,
+        idempotency_key: str | None = None,
+    ) -> Any: ...
+
+    @overload
+    def put(
+        self,
+        path: str,
+        *,
+        query: Mapping[str, Any] | None = None,
+        json: Any = None,
+        into: type[Data],
+        idempotency_key: str | None = None,
+    ) -> Data: ...
+
     def put(
         self,
         path: str,
@@ -258,6 +336,28 @@ class Sent(SyncClient):
             )
         )
 
+    @overload
+    def patch(
+        self,
+        path: str,
+        *,
+        query: Mapping[str, Any] | None = None,
+        json: Any = None,
+        into: None = None,
+        idempotency_key: str | None = None,
+    ) -> Any: ...
+
+    @overload
+    def patch(
+        self,
+        path: str,
+        *,
+        query: Mapping[str, Any] | None = None,
+        json: Any = None,
+        into: type[Data],
+        idempotency_key: str | None = None,
+    ) -> Data: ...
+
     def patch(
         self,
         path: str,
@@ -278,6 +378,28 @@ class Sent(SyncClient):
                 idempotency_key=idempotency_key,
             )
         )
+
+    @overload
+    def delete(
+        self,
+        path: str,
+        *,
+        query: Mapping[str, Any] | None = None,
+        json: Any = None,
+        into: None = None,
+        idempotency_key: str | None = None,
+    ) -> Any: ...
+
+    @overload
+    def delete(
+        self,
+        path: str,
+        *,
+        query: Mapping[str, Any] | None = None,
+        json: Any = None,
+        into: type[Data],
+        idempotency_key: str | None = None,
+    ) -> Data: ...
 
     def delete(
         self,

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 
@@ -15,6 +15,18 @@ from sent_async.testing import FAST_RETRY, FakeSent
 from .support import PROFILE_ID, envelope, error_envelope, reply
 
 pytestmark = pytest.mark.anyio
+
+if TYPE_CHECKING:  # `make typecheck` (mypy --strict: warn_return_any) checks the overloads
+    # Each would be "Returning Any from function declared to return ..." if into= were untyped.
+
+    async def _into_model(sent: AsyncSent) -> SenderProfile:
+        return await sent.get("/v3/x", into=SenderProfile)
+
+    async def _into_list(sent: AsyncSent) -> list[Message]:
+        return await sent.request("GET", "/v3/x", into=list[Message])
+
+    def _into_sync(sent: sent_sync.Sent) -> SenderProfile:
+        return sent.post("/v3/x", json={}, into=SenderProfile)
 
 
 async def test_plain_json_and_structured_data(client: AsyncSent) -> None:
