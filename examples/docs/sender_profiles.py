@@ -28,7 +28,8 @@ async def onboard(sent: AsyncSent) -> str:
     )
     assert profile.id is not None
     tenant_key = profile.reveal_api_key()  # returned once, by create only: store it now
-    assert tenant_key is not None and tenant_key not in repr(profile)  # never in reprs or logs
+    assert tenant_key is not None
+    assert tenant_key not in repr(profile)  # never in reprs, logs or errors
     # --8<-- [end:create]
     return profile.id
 
