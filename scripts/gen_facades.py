@@ -33,7 +33,7 @@ HEADER = (
     "# Generated from {source} by scripts/gen_facades.py.\n"
     "# Do not edit: change the async source and run `make sync`.\n"
 )
-HAND_WRITTEN = {"_portal.py", "_bulk.py", "py.typed"}
+HAND_WRITTEN = {"_portal.py", "_bulk.py", "pytest_plugin.py", "py.typed"}
 NO_RAW = {"send_many", "create_many"}
 """Calls that make many requests: a raw view of one response would mislead."""
 HAND_WRITTEN_TWINS = {"AsyncBulk": "sent_sync._bulk"}

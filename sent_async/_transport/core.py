@@ -81,6 +81,9 @@ class Core:
         self._ended: set[asyncio.Task[Any]] = set()  # calls aclose() cancelled
         self.budget = RetryBudget(options.retry.budget)
         self.gate = RateGate()
+        self.known_secrets: tuple[str, ...] = (api_key, *_proxy_secrets(options.proxy))
+        """Values masked wherever they show up in errors and logs (the API key, a proxy's
+        password); worked out once, as every call reads them."""
 
     def __repr__(self) -> str:
         state = "closed" if self._closed else ("open" if self._session else "idle")
@@ -89,11 +92,6 @@ class Core:
     @property
     def closed(self) -> bool:
         return self._closed
-
-    @property
-    def known_secrets(self) -> tuple[str, ...]:
-        """Values masked wherever they show up in errors and logs (the API key)."""
-        return (self._headers["x-api-key"], *_proxy_secrets(self._options.proxy))
 
     @property
     def gate_until(self) -> float:
