@@ -13,12 +13,14 @@ from sent_async.resources.channels import (
     AsyncVoiceChannels,
     AsyncWhatsappChannels,
 )
+from sent_async.resources.compliance import AsyncCompliance
 from sent_async.resources.contacts import AsyncContacts
 from sent_async.resources.conversations import AsyncConversations
 from sent_async.resources.me import AsyncMe
 from sent_async.resources.messages import AsyncMessages
 from sent_async.resources.numbers import AsyncNumbers
 from sent_async.resources.profiles import AsyncProfileCampaigns, AsyncProfiles
+from sent_async.resources.sender_profiles import AsyncSenderProfiles
 from sent_async.resources.sms_markets import AsyncCampaigns, AsyncMarketNumbers, AsyncSmsChannels
 from sent_async.resources.templates import AsyncTemplates
 from sent_async.resources.users import AsyncUsers
@@ -36,6 +38,7 @@ class AsyncMessagesWithRawResponse(RawView[AsyncMessages]):
 
     send = RawMethod(AsyncMessages.send)
     get = RawMethod(AsyncMessages.get)
+    cancel = RawMethod(AsyncMessages.cancel)
     list_activities = RawMethod(AsyncMessages.list_activities)
 
 
@@ -123,6 +126,22 @@ class AsyncProfilesWithRawResponse(RawView[AsyncProfiles]):
     update = RawMethod(AsyncProfiles.update)
     delete = RawMethod(AsyncProfiles.delete)
     complete = RawMethod(AsyncProfiles.complete)
+
+
+class AsyncSenderProfilesWithRawResponse(RawView[AsyncSenderProfiles]):
+    """``AsyncSenderProfiles`` whose calls return ``RawResponse[T]``."""
+
+    create = RawMethod(AsyncSenderProfiles.create)
+    list = RawMethod(AsyncSenderProfiles.list)
+    get = RawMethod(AsyncSenderProfiles.get)
+    update = RawMethod(AsyncSenderProfiles.update)
+    delete = RawMethod(AsyncSenderProfiles.delete)
+
+
+class AsyncComplianceWithRawResponse(RawView[AsyncCompliance]):
+    """``AsyncCompliance`` whose calls return ``RawResponse[T]``."""
+
+    requirements = RawMethod(AsyncCompliance.requirements)
 
 
 class AsyncCallParticipantsWithRawResponse(RawView[AsyncCallParticipants]):
@@ -232,5 +251,7 @@ class AsyncSentWithRawResponse(RawView[AsyncSent]):
     me = Nested(AsyncMeWithRawResponse)
     numbers = Nested(AsyncNumbersWithRawResponse)
     profiles = Nested(AsyncProfilesWithRawResponse)
+    sender_profiles = Nested(AsyncSenderProfilesWithRawResponse)
+    compliance = Nested(AsyncComplianceWithRawResponse)
     voice = Nested(AsyncVoiceWithRawResponse)
     channels = Nested(AsyncChannelsWithRawResponse)

@@ -9,12 +9,14 @@ from typing import TYPE_CHECKING
 
 from sent_async._response import Nested, RawView, SyncRawMethod
 from sent_sync.resources.channels import Channels, RcsChannels, VoiceChannels, WhatsappChannels
+from sent_sync.resources.compliance import Compliance
 from sent_sync.resources.contacts import Contacts
 from sent_sync.resources.conversations import Conversations
 from sent_sync.resources.me import Me
 from sent_sync.resources.messages import Messages
 from sent_sync.resources.numbers import Numbers
 from sent_sync.resources.profiles import ProfileCampaigns, Profiles
+from sent_sync.resources.sender_profiles import SenderProfiles
 from sent_sync.resources.sms_markets import Campaigns, MarketNumbers, SmsChannels
 from sent_sync.resources.templates import Templates
 from sent_sync.resources.users import Users
@@ -30,6 +32,7 @@ class MessagesWithRawResponse(RawView[Messages]):
 
     send = SyncRawMethod(Messages.send)
     get = SyncRawMethod(Messages.get)
+    cancel = SyncRawMethod(Messages.cancel)
     list_activities = SyncRawMethod(Messages.list_activities)
 
 
@@ -117,6 +120,22 @@ class ProfilesWithRawResponse(RawView[Profiles]):
     update = SyncRawMethod(Profiles.update)
     delete = SyncRawMethod(Profiles.delete)
     complete = SyncRawMethod(Profiles.complete)
+
+
+class SenderProfilesWithRawResponse(RawView[SenderProfiles]):
+    """``SenderProfiles`` whose calls return ``RawResponse[T]``."""
+
+    create = SyncRawMethod(SenderProfiles.create)
+    list = SyncRawMethod(SenderProfiles.list)
+    get = SyncRawMethod(SenderProfiles.get)
+    update = SyncRawMethod(SenderProfiles.update)
+    delete = SyncRawMethod(SenderProfiles.delete)
+
+
+class ComplianceWithRawResponse(RawView[Compliance]):
+    """``Compliance`` whose calls return ``RawResponse[T]``."""
+
+    requirements = SyncRawMethod(Compliance.requirements)
 
 
 class CallParticipantsWithRawResponse(RawView[CallParticipants]):
@@ -226,5 +245,7 @@ class SentWithRawResponse(RawView["Sent"]):
     me = Nested(MeWithRawResponse)
     numbers = Nested(NumbersWithRawResponse)
     profiles = Nested(ProfilesWithRawResponse)
+    sender_profiles = Nested(SenderProfilesWithRawResponse)
+    compliance = Nested(ComplianceWithRawResponse)
     voice = Nested(VoiceWithRawResponse)
     channels = Nested(ChannelsWithRawResponse)
