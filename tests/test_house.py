@@ -21,7 +21,9 @@ GENERATED_MARK = "Generated from"
 
 
 def _python_files(*tops: str) -> list[Path]:
-    return sorted(p for top in tops for p in (ROOT / top).rglob("*.py"))
+    """Our source files: not the scratch venvs ``make bench`` builds under bench/.work."""
+    found = (p for top in tops for p in (ROOT / top).rglob("*.py"))
+    return sorted(p for p in found if ".work" not in p.relative_to(ROOT).parts)
 
 
 def _generated(path: Path) -> bool:
