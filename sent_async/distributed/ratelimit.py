@@ -90,6 +90,8 @@ class RedisRateLimit:
     max_pause: float = attrs.field(
         kw_only=True, default=RetryPolicy().max_retry_after, converter=_max_pause
     )
+    tier: str | None = attrs.field(kw_only=True, default=None)
+    """Set by ``for_tier`` for a client's limit: each Sent tier has its own shared state."""
 
     def __attrs_post_init__(self) -> None:
         RateLimit(per_second=self.per_second, per_minute=self.per_minute, burst=self.burst)
@@ -112,7 +114,17 @@ class RedisRateLimit:
     @property
     def key(self) -> str:
         """The Redis hash holding the shared state (hash tag: one Cluster slot)."""
-        return f"sent:{{{self.account}}}:rl"
+        base = f"sent:{{{self.account}}}:rl"
+        return base if self.tier is None else f"{base}:{self.tier}"
+
+    def for_tier(self, tier: str, documented: RateLimit | None) -> RedisRateLimit:
+        """This limit for one tier of ``AsyncSent(rate_limit=...)``: its own rate for message
+        sends, Sent's ``documented`` rate for the others; same Redis, account and share."""
+        if tier == "message" or documented is None:
+            return attrs.evolve(self, tier=tier)
+        return attrs.evolve(
+            self, tier=tier, per_second=documented.rate, per_minute=None, burst=documented.burst
+        )
 
     def pacer(self, gate: Gate, *, adaptive: bool) -> RedisPacer:
         """One job's pacer (the bulk job calls this; it opens its own connections)."""
