@@ -29,7 +29,7 @@ async def run_client_workers(server: FakeSent, url: str, rate: int, n: int, coun
     """``count`` processes sending ``n`` messages each, started together; their JSON reports."""
     acct = account()
     args = [sys.executable, str(CLIENT_WORKER), server.base_url, server.api_key, url, acct]
-    workers = [
+    workers: list[Any] = [
         subprocess.Popen(
             [*args, str(rate), str(n), f"w{i}"],
             stdin=subprocess.PIPE,
