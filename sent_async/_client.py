@@ -104,6 +104,11 @@ class AsyncSent:
             rate_limit=check_rate_limit(rate_limit),
         )
         self._core = Core(key, self._options)
+        if rate_limit is not None:
+            from ._transport.pace import ClientPace
+            from .resources._tiers import tier_of
+
+            self._core.pace = ClientPace(rate_limit, tier_of)
 
     @classmethod
     def _view(cls, core: Core, options: ClientOptions) -> AsyncSent:

@@ -7,7 +7,7 @@ import anyio
 import pytest
 
 from sent_async import APITimeoutError, AsyncSent, RateLimit, RateLimitError, SentValidationError
-from sent_async._transport.pace import tier_of
+from sent_async.resources._tiers import tier_of
 from sent_async.testing import FAST_RETRY, FakeSent
 
 PHONE = "+14155550123"

@@ -82,8 +82,8 @@ class Core:
         self._ended: set[asyncio.Task[Any]] = set()  # calls aclose() cancelled
         self.budget = RetryBudget(options.retry.budget)
         self.gate = RateGate()
-        self.pace = ClientPace(options.rate_limit) if options.rate_limit is not None else None
-        """Per-tier pacing of every call (``AsyncSent(rate_limit=...)``); None: no pacing."""
+        self.pace: ClientPace | None = None
+        """Per-tier pacing of every call (``AsyncSent(rate_limit=...)`` sets it); None: none."""
 
     def __repr__(self) -> str:
         state = "closed" if self._closed else ("open" if self._session else "idle")

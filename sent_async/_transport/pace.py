@@ -1,17 +1,15 @@
-"""Client-level pacing: Sent's rate-limit tiers, and one pacer per tier for every call.
+"""Client-level pacing: one pacer per Sent rate-limit tier, for every call of a client.
 
-Sent limits each account per tier (docs/distributed.md, "One limit for every call"): message
-sends (``POST /v3/messages``) by plan, a few sensitive calls at 10/min (burst 5), everything
-else at 200/min (burst 50). ``tier_of`` is the one place that maps a request to its tier;
-FakeSent's account limit uses it too. ``AsyncSent(rate_limit=...)`` builds a ``ClientPace``:
-the given limit paces message sends, the other tiers run at Sent's documented rates (scaled
-by the same ``share`` and shared through the same backend for a ``RedisRateLimit``).
+``AsyncSent(rate_limit=...)`` builds a ``ClientPace`` with ``tier_of`` from
+sent_async/resources/_tiers.py (the one place that maps a request to its tier). The given
+limit paces message sends; the other tiers run at Sent's documented rates, scaled by the same
+``share`` and shared through the same backend for a ``RedisRateLimit`` (docs/distributed.md).
 """
 
 from __future__ import annotations
 
 import logging
-import re
+from collections.abc import Callable
 from typing import Literal, Protocol, runtime_checkable
 
 import anyio
@@ -26,23 +24,11 @@ DOCUMENTED: dict[Tier, RateLimit] = {
     "standard": RateLimit(per_minute=200, burst=50),
     "sensitive": RateLimit(per_minute=10, burst=5),
 }
-"""Sent's published limits for the tiers that do not depend on the plan."""
-# The webhook test call is on the sensitive tier: one source says 60/min, another 10/min;
-# the lower one is the safe reading.
-_SENSITIVE = re.compile(
-    r"/v3/(?:users|profiles/[^/]+/complete|webhooks/[^/]+/(?:rotate-secret|test))"
-)
+"""Sent's published limits for the tiers that do not depend on the plan
+(docs/distributed.md, "One limit for every call")."""
 log = logging.getLogger("sent")
-
-
-def tier_of(method: str, path: str) -> Tier:
-    """The rate-limit tier Sent counts ``method path`` against (path without the query)."""
-    if method == "POST":
-        if path == "/v3/messages":
-            return "message"
-        if _SENSITIVE.fullmatch(path):
-            return "sensitive"
-    return "standard"
+TierOf = Callable[[str, str], Tier]
+"""``tier_of(method, path)``: the transport knows no endpoint, so the client hands it in."""
 
 
 @runtime_checkable
@@ -76,8 +62,9 @@ class _NoGate:
 class ClientPace:
     """One pacer per tier, made on first use, shared by a client and its views (one loop)."""
 
-    def __init__(self, limit: ClientRateLimit) -> None:
+    def __init__(self, limit: ClientRateLimit, tier_of: TierOf) -> None:
         self._limit = limit
+        self._tier_of = tier_of
         self._pacers: dict[Tier, PacerLike] = {}
 
     def __repr__(self) -> str:
@@ -99,13 +86,13 @@ class ClientPace:
     async def acquire(self, method: str, path: str, patience: float) -> bool:
         """Wait for this call's slot in its tier; False when it would not come in ``patience``."""
         with anyio.move_on_after(patience):
-            await self._pacer(tier_of(method, path)).acquire()
+            await self._pacer(self._tier_of(method, path)).acquire()
             return True
         return False
 
     async def rate_limited(self, method: str, path: str, retry_after: float) -> None:
         """A call got a transient 429: pause (and slow) its tier, fleet-wide if shared."""
-        shared = self._pacer(tier_of(method, path)).on_rate_limited(retry_after)
+        shared = self._pacer(self._tier_of(method, path)).on_rate_limited(retry_after)
         if shared is not None:
             try:
                 await shared

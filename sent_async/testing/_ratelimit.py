@@ -1,6 +1,6 @@
 """FakeSent's account-wide rate limit and per-account counters (``FakeSent(rate_limit=...)``).
 
-Sent limits each account per tier (sent_async/_transport/pace.py, ``tier_of``); FakeSent does
+Sent limits each account per tier (sent_async/resources/_tiers.py, ``tier_of``); FakeSent does
 the same with one GCRA per tier, shared by every client of the server, and answers
 ``429 BUSINESS_002`` with ``Retry-After`` past it (the request is not processed). ``Account``
 also counts what tests of many workers need: requests and 429s per tier, accept times, how
@@ -20,7 +20,8 @@ from aiohttp import web
 
 from .._bulk.pacer import RateLimit
 from .._errors import SentValidationError
-from .._transport.pace import TIERS, Tier, tier_of
+from .._transport.pace import TIERS, Tier
+from ..resources._tiers import tier_of
 from ._support import ApiFailure, error_response
 
 Limits = RateLimit | Mapping[str, RateLimit]

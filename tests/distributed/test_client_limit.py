@@ -56,12 +56,14 @@ async def run_client_workers(server: FakeSent, url: str, rate: int, n: int, coun
 
 async def test_replicas_share_the_account_limit_with_zero_429s(redis_server: RedisServer):
     """Three processes of plain sends under one RedisRateLimit(L) against FakeSent(L)."""
-    rate, burst, n, count = 30, 5, 40, 3
+    # The server's burst absorbs a worker descheduled between its slot and its request
+    # (2 shared cores): 9 intervals of slack, as Sent's own burst would.
+    rate, burst, n, count = 20, 10, 30, 3
     async with FakeSent(rate_limit=RateLimit(per_second=rate, burst=burst)) as server:
         reports = await run_client_workers(server, redis_server.url, rate, n, count)
         stats = server.stats
+    assert sum(r["rate_limited"] for r in reports) == 0, stats
     assert sum(r["succeeded"] for r in reports) == n * count
-    assert sum(r["rate_limited"] for r in reports) == 0
     assert stats.rate_limited["message"] == 0
     assert stats.max_in_window("message") <= rate + burst
     times = stats.accepted["message"]
