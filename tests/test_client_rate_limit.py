@@ -124,3 +124,15 @@ async def test_a_429_slows_the_local_tier_down():
             assert anyio.current_time() - started >= 0.9
             pacer = sent._core.pace._pacers["message"]  # type: ignore[union-attr]
             assert pacer.pauses == 1 and pacer.rate == 25
+
+
+def test_the_sync_client_takes_a_rate_limit():
+    from sent_sync import Sent
+
+    with FakeSent(rate_limit=RateLimit(per_second=10, burst=2)) as server:
+        limit = RateLimit(per_second=10)
+        with Sent(server.api_key, base_url=server.base_url, rate_limit=limit) as sent:
+            for i in range(6):
+                sent.messages.send(to=PHONE, text=f"hi {i}")
+        assert server.stats.rate_limited["message"] == 0
+        assert server.stats.requests["message"] == 6

@@ -70,7 +70,8 @@ class RedisRateLimit:
     """A rate shared through Redis by every process naming the same ``account``.
 
     Pass it wherever a rate limit is accepted: ``bulk.run(..., rate_limit=limit)``,
-    ``messages.send_many`` and ``contacts.create_many``. Exactly one of ``per_second`` /
+    ``messages.send_many``, ``contacts.create_many``, and ``AsyncSent(rate_limit=limit)``,
+    which paces every call of the client per Sent tier (``for_tier``). Exactly one of ``per_second`` /
     ``per_minute`` sets the account's whole rate; ``share`` (0-1] keeps part of it free for
     other traffic. ``burst`` calls may start back to back after an idle spell.
     ``unavailable_after`` bounds how long a call waits for an unreachable Redis before
