@@ -71,9 +71,9 @@ class RedisRateLimit:
 
     Pass it wherever a rate limit is accepted: ``bulk.run(..., rate_limit=limit)``,
     ``messages.send_many``, ``contacts.create_many``, and ``AsyncSent(rate_limit=limit)``,
-    which paces every call of the client per Sent tier (``for_tier``). Exactly one of ``per_second`` /
-    ``per_minute`` sets the account's whole rate; ``share`` (0-1] keeps part of it free for
-    other traffic. ``burst`` calls may start back to back after an idle spell.
+    which paces every call of the client per Sent tier (``for_tier``). Exactly one of
+    ``per_second`` / ``per_minute`` sets the account's whole rate; ``share`` (0-1] keeps part
+    of it free for other traffic. ``burst`` calls may start back to back after an idle spell.
     ``unavailable_after`` bounds how long a call waits for an unreachable Redis before
     raising RateLimiterUnavailableError. ``max_pause`` caps a 429 pause (default: the retry
     policy's ``max_retry_after``).
