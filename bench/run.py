@@ -156,6 +156,7 @@ def import_times(repeats: int) -> dict[str, list[float]]:
     plain = "import sys; sys.modules['httpx_aiohttp'] = None; "
     cases = {
         "sent_async": (OURS_PY, code.format(m="sent_async")),
+        "sent_sync": (OURS_PY, code.format(m="sent_sync")),
         "sent_dm": (SENTDM_PY, plain + code.format(m="sent_dm")),
         "sent_dm+aiohttp": (SENTDM_PY, code.format(m="sent_dm")),
     }

@@ -1,8 +1,10 @@
 """The main job of `make demo`: sender profiles end to end, async then sync.
 
-With SENT_DM_API_KEY set it talks to the real API (and creates a real profile, in sandbox
-mode where the API allows it); otherwise it starts FakeSent, the in-memory Sent server that
-ships with the SDK, and says so.
+With SENT_DM_API_KEY set it talks to the real API (SENT_BASE_URL, if set, says where) and
+leaves nothing behind: the branded create runs in sandbox mode (Sent validates it, stores
+nothing, files no TCR brand), the one profile it really creates has no brand, and that
+profile is deleted in a ``finally`` even when a step fails. Otherwise it starts FakeSent, the
+in-memory Sent server that ships with the SDK, and says so.
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ from __future__ import annotations
 import asyncio
 import os
 import uuid
+import warnings
 
 import sent_sync
 from sent_async import AsyncSent, NotFoundError
@@ -26,27 +29,16 @@ BRAND = {
 }
 
 
-async def async_tour(sent: AsyncSent) -> str:
+async def async_tour(sent: AsyncSent, profile_id: str) -> None:
     print("== async client ==")
-    profile = await sent.profiles.create(
-        name="Sales Team", short_name="SALES", description="Sales department", brand=BRAND
-    )
-    print(f"created profile {profile.id} ({profile.name}, status {profile.status})")
-
-    assert profile.id is not None  # ids are optional in the contract; a created one has one
-    fetched = await sent.profiles.get(profile.id)
-    brand = fetched.brand
-    vertical = brand.compliance.vertical if brand and brand.compliance else None
-    print(
-        f"got it back: brand contact {brand.contact.name if brand and brand.contact else '-'},"
-        f" vertical {vertical}"
-    )
+    fetched = await sent.profiles.get(profile_id)
+    print(f"got it back: {fetched.name} ({fetched.short_name}), status {fetched.status}")
 
     listed = await sent.profiles.list()
     print(f"the organization has {len(listed.profiles)} profile(s)")
 
-    scoped = sent.for_profile(profile.id)  # every request now carries x-profile-id
-    raw = await scoped.with_raw_response.profiles.get(profile.id)
+    scoped = sent.for_profile(profile_id)  # every request now carries x-profile-id
+    raw = await scoped.with_raw_response.profiles.get(profile_id)
     print(
         f"scoped call as the child profile: HTTP {raw.status_code}, "
         f"request_id {raw.meta.request_id}"
@@ -59,7 +51,6 @@ async def async_tour(sent: AsyncSent) -> str:
             f"a missing profile is a typed error: {type(exc).__name__} "
             f"status={exc.status_code} code={exc.code} request_id={exc.request_id}"
         )
-    return profile.id
 
 
 def sync_tour(api_key: str | None, base_url: str | None, profile_id: str) -> None:
@@ -74,20 +65,39 @@ def sync_tour(api_key: str | None, base_url: str | None, profile_id: str) -> Non
             print(f"same typed error from sync code: {exc}")
 
 
+async def tour(sent: AsyncSent, api_key: str | None, base_url: str | None) -> None:
+    """Sandbox create, one real profile for the reads and the update, then delete it."""
+    ghost = await sent.profiles.create(
+        name="Sales Team", short_name="SALES", brand=BRAND, sandbox=True
+    )
+    print(f"sandbox create with a brand: validated, nothing stored (sample id {ghost.id})")
+    name = f"sent-sdk demo {uuid.uuid4().hex[:8]}"
+    profile = await sent.profiles.create(name=name, short_name="DEMO", description="Sales")
+    assert profile.id is not None  # ids are optional in the contract; a created one has one
+    print(f"created profile {profile.id} ({profile.name}): it is deleted at the end")
+    try:
+        await async_tour(sent, profile.id)
+        # The sync client runs its own event-loop thread; call it off this loop's thread so
+        # a FakeSent on this loop keeps answering.
+        await asyncio.to_thread(sync_tour, api_key, base_url, profile.id)
+    finally:
+        await sent.profiles.delete(profile.id)
+        print(f"deleted profile {profile.id}: the demo left nothing behind")
+
+
 async def main() -> None:
+    print("(/v3/profiles is deprecated by Sent in favour of /v3/sender-profiles but still served;")
+    print(" the SDK warns once per method, which this demo silences)")
+    warnings.filterwarnings("ignore", message=".*deprecated by Sent", category=DeprecationWarning)
     if os.environ.get("SENT_DM_API_KEY"):
-        print("SENT_DM_API_KEY is set: talking to the real Sent API")
+        where = os.environ.get("SENT_BASE_URL") or "the real Sent API"
+        print(f"SENT_DM_API_KEY is set: talking to {where}")
         async with AsyncSent() as sent:
-            profile_id = await async_tour(sent)
-        sync_tour(None, None, profile_id)
+            await tour(sent, None, None)
         return
     print("SENT_DM_API_KEY is not set: using FakeSent, the in-memory Sent server (no network)")
-    async with FakeSent() as server:
-        async with server.client() as sent:
-            profile_id = await async_tour(sent)
-        # The sync client runs its own event loop thread; call it off this loop's thread so
-        # the fake server (on this loop) keeps answering.
-        await asyncio.to_thread(sync_tour, server.api_key, server.base_url, profile_id)
+    async with FakeSent() as server, server.client() as sent:
+        await tour(sent, server.api_key, server.base_url)
 
 
 if __name__ == "__main__":

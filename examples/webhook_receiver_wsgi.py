@@ -3,7 +3,8 @@
     SENT_WEBHOOK_SECRET=whsec_... python examples/webhook_receiver_wsgi.py
 
 parse_event() verifies the signature over the raw body first (use verify() alone if you
-only need the check). Under a real WSGI server, dedupe on event.event_id in shared storage.
+only need the check). Under a real WSGI server, dedupe in shared storage on
+dedupe_key(body, headers): it hashes what the signature covers, unlike the event-id header.
 """
 
 from __future__ import annotations

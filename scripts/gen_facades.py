@@ -33,7 +33,7 @@ HEADER = (
     "# Generated from {source} by scripts/gen_facades.py.\n"
     "# Do not edit: change the async source and run `make sync`.\n"
 )
-HAND_WRITTEN = {"_portal.py", "_bulk.py", "py.typed"}
+HAND_WRITTEN = {"_portal.py", "_bulk.py", "pytest_plugin.py", "py.typed"}
 NO_RAW = {"send_many", "create_many"}
 """Calls that make many requests: a raw view of one response would mislead."""
 HAND_WRITTEN_TWINS = {"AsyncBulk": "sent_sync._bulk"}
@@ -222,20 +222,34 @@ def render_sync(path: Path, tree: ast.Module, twins: dict[str, str]) -> str:
         used |= set(re.findall(r"\bAsync[A-Z][A-Za-z]*", text))
         used |= {"Async" + n for n in re.findall(r"\b([A-Z][A-Za-z]*)\(self[._)]", text)}
     target = _sync_module(path)
+    lazy: list[str] = []
+    text = "\n\n\n".join(body)
     for name in sorted(used):
         sync_name = name.removeprefix("Async")
         module = twins.get(name)
-        if module and module != target:
-            imports.add(f"from {module} import {sync_name}")
+        if not module or module == target:
+            continue
+        line = f"from {module} import {sync_name}"
+        if path.name == "_client.py":  # resources load on first use, as in the async client
+            lazy.append(line)
+            text = text.replace(
+                f"        return {sync_name}(", f"        {line}\n\n        return {sync_name}("
+            )
+        else:
+            imports.add(line)
+    if lazy:
+        imports.add("from typing import TYPE_CHECKING")
     source = path.relative_to(ROOT).as_posix()
     doc = f'"""Sync twin of ``{source}``."""'
+    checking = "".join(f"\n    {line}" for line in lazy)
     return (
         HEADER.format(source=source)
         + doc
         + "\n\nfrom __future__ import annotations\n\n"
         + "\n".join(sorted(imports))
+        + (f"\n\nif TYPE_CHECKING:{checking}" if lazy else "")
         + "\n\n\n"
-        + "\n\n\n".join(body)
+        + text
         + "\n"
     )
 
@@ -325,16 +339,38 @@ def _sync_module(path: Path) -> str:
     return "sent_sync." + ".".join(rel.parts)
 
 
+LAZY_MODULES = {"models": "sent_async.models", "webhooks": "sent_sync.webhooks"}
+"""Subpackages ``sent_sync`` loads on first use, like ``sent_async`` (they cost import time)."""
+
+
 def render_init(exports: list[str]) -> str:
     names = [n.removeprefix("Async") if n.startswith("Async") else n for n in exports]
     lines = [
         HEADER.format(source="sent_async/__init__.py"),
         '"""sent_sync: the synchronous facade of sent_async (same models, same errors)."""',
         "",
+        "from typing import TYPE_CHECKING, Any",
+        "",
         "from sent_async import (",
     ]
-    lines += [f"    {n}," for n in exports if not n.startswith("Async")]
-    lines += [")", "from sent_sync._client import Sent", "", f"__all__ = {sorted(set(names))!r}"]
+    lines += [f"    {n}," for n in exports if not n.startswith("Async") and n not in LAZY_MODULES]
+    lines += [")", "from sent_sync._client import Sent", "", "if TYPE_CHECKING:"]
+    lines += [f"    from {m.rpartition('.')[0]} import {n}" for n, m in LAZY_MODULES.items()]
+    lines += [
+        "",
+        "",
+        "def __getattr__(name: str) -> Any:",
+        '    """``models`` and ``webhooks`` load on first use (they cost import time)."""',
+        f"    lazy = {LAZY_MODULES!r}",
+        "    if name in lazy:",
+        "        import importlib",
+        "",
+        "        return importlib.import_module(lazy[name])",
+        '    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")',
+        "",
+        "",
+        f"__all__ = {sorted(set(names))!r}",
+    ]
     return "\n".join(lines) + "\n"
 
 

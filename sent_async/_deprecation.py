@@ -12,6 +12,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
 
+from ._types import UNSET
+
 F = TypeVar("F", bound=Callable[..., Any])
 SYNC_LOOP_THREAD = "sent-sync-loop"
 _ROOT = Path(__file__).parent.parent
@@ -30,29 +32,42 @@ def _user_stacklevel() -> int:
     return level
 
 
-def deprecated(reason: str) -> Callable[[F], F]:
+def deprecated(
+    reason: str, *, ignored: tuple[str, ...] = (), ignored_why: str = ""
+) -> Callable[[F], F]:
     """Warn (DeprecationWarning, once per method) that Sent deprecated this operation.
 
-    The sync facade carries the same decorator, so the warning points at the caller's line;
-    the async twin then stays quiet when run on the facade's loop thread. Raw calls
+    ``ignored`` names keyword arguments Sent accepts and ignores: passing one warns (each
+    call, ``ignored_why`` saying why) and it is dropped, never sent. The sync facade carries the
+    same decorator, so the warning points at the caller's line; the async twin then stays
+    quiet when run on the facade's loop thread (and gets no ignored argument). Raw calls
     (``with_raw_response``) run these same methods, so they warn alike.
     """
 
     def wrap(fn: F) -> F:
         warned = False
 
-        def warn() -> None:
+        def warn(kwargs: dict[str, Any]) -> None:
             nonlocal warned
-            if not warned and threading.current_thread().name != SYNC_LOOP_THREAD:
+            dropped = [name for name in ignored if kwargs.pop(name, UNSET) is not UNSET]
+            if threading.current_thread().name == SYNC_LOOP_THREAD:
+                return
+            level = _user_stacklevel()
+            if dropped:
+                warnings.warn(
+                    f"{fn.__qualname__}: {', '.join(dropped)} {ignored_why}; not sent",
+                    DeprecationWarning,
+                    stacklevel=level,
+                )
+            if reason and not warned:
                 warned = True
-                level = _user_stacklevel()
                 warnings.warn(f"{fn.__qualname__}: {reason}", DeprecationWarning, stacklevel=level)
 
         if inspect.iscoroutinefunction(fn):
 
             @functools.wraps(fn)
             async def call_async(*args: Any, **kwargs: Any) -> Any:
-                warn()
+                warn(kwargs)
                 return await fn(*args, **kwargs)
 
             call: Any = call_async
@@ -60,7 +75,7 @@ def deprecated(reason: str) -> Callable[[F], F]:
 
             @functools.wraps(fn)
             def call_sync(*args: Any, **kwargs: Any) -> Any:
-                warn()
+                warn(kwargs)
                 return fn(*args, **kwargs)
 
             call = call_sync

@@ -3,6 +3,8 @@
 
 """sent_sync: the synchronous facade of sent_async (same models, same errors)."""
 
+from typing import TYPE_CHECKING, Any
+
 from sent_async import (
     UNSET,
     APIConnectionError,
@@ -37,10 +39,23 @@ from sent_async import (
     Unset,
     WebhookVerificationError,
     __version__,
-    models,
-    webhooks,
 )
 from sent_sync._client import Sent
+
+if TYPE_CHECKING:
+    from sent_async import models
+    from sent_sync import webhooks
+
+
+def __getattr__(name: str) -> Any:
+    """``models`` and ``webhooks`` load on first use (they cost import time)."""
+    lazy = {"models": "sent_async.models", "webhooks": "sent_sync.webhooks"}
+    if name in lazy:
+        import importlib
+
+        return importlib.import_module(lazy[name])
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 __all__ = [
     "APIConnectionError",

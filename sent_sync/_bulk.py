@@ -259,7 +259,10 @@ class Bulk:
         """A job, not started: ``job.run()`` or ``job.stream()``; ``job.report`` is live."""
         options = job_options(locals())
         call, job_portal = self._threaded(fn, job_id is not None or key is not None)
-        job: BulkJob[T] = BulkJob(None, self._inner._client._core, items, call, options)
+        inner = self._inner._client
+        job: BulkJob[T] = BulkJob(
+            None, inner._core, items, call, options, retry=inner._options.retry
+        )
         job_portal.job = job
         return Job(self._portal, job)
 

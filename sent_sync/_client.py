@@ -7,26 +7,29 @@ from __future__ import annotations
 import ssl as _ssl
 from collections.abc import Mapping
 from functools import cached_property
+from typing import TYPE_CHECKING
 
 from sent_async._client import AsyncSent
 from sent_async._options import Timeout, TraceConfigs
 from sent_async._transport.pace import ClientRateLimit
 from sent_async._transport.retry import RetryPolicy
 from sent_async._types import UNSET, Unset
-from sent_sync._bulk import Bulk
 from sent_sync._portal import SyncClient
-from sent_sync._raw import SentWithRawResponse
-from sent_sync.resources.channels import Channels
-from sent_sync.resources.contacts import Contacts
-from sent_sync.resources.conversations import Conversations
-from sent_sync.resources.me import Me
-from sent_sync.resources.messages import Messages
-from sent_sync.resources.numbers import Numbers
-from sent_sync.resources.profiles import Profiles
-from sent_sync.resources.templates import Templates
-from sent_sync.resources.users import Users
-from sent_sync.resources.voice import Voice
-from sent_sync.resources.webhooks import Webhooks
+
+if TYPE_CHECKING:
+    from sent_sync._bulk import Bulk
+    from sent_sync._raw import SentWithRawResponse
+    from sent_sync.resources.channels import Channels
+    from sent_sync.resources.contacts import Contacts
+    from sent_sync.resources.conversations import Conversations
+    from sent_sync.resources.me import Me
+    from sent_sync.resources.messages import Messages
+    from sent_sync.resources.numbers import Numbers
+    from sent_sync.resources.profiles import Profiles
+    from sent_sync.resources.templates import Templates
+    from sent_sync.resources.users import Users
+    from sent_sync.resources.voice import Voice
+    from sent_sync.resources.webhooks import Webhooks
 
 
 class Sent(SyncClient):
@@ -114,66 +117,92 @@ class Sent(SyncClient):
     @cached_property
     def with_raw_response(self) -> SentWithRawResponse:
         """The same calls, returning ``RawResponse`` (data, meta, status_code, headers)."""
+        from sent_sync._raw import SentWithRawResponse
+
         return SentWithRawResponse(self)
 
     @cached_property
     def bulk(self) -> Bulk:
         """Run one call per item over large inputs: bounded, paced, resumable."""
+        from sent_sync._bulk import Bulk
+
         return Bulk(self._inner.bulk, self._portal, self)
 
     @cached_property
     def messages(self) -> Messages:
         """Send messages; read their status and activities."""
+        from sent_sync.resources.messages import Messages
+
         return Messages(self._inner.messages, self._portal)
 
     @cached_property
     def contacts(self) -> Contacts:
         """Contacts you message, paged."""
+        from sent_sync.resources.contacts import Contacts
+
         return Contacts(self._inner.contacts, self._portal)
 
     @cached_property
     def conversations(self) -> Conversations:
         """Message threads, paged."""
+        from sent_sync.resources.conversations import Conversations
+
         return Conversations(self._inner.conversations, self._portal)
 
     @cached_property
     def templates(self) -> Templates:
         """Message templates and their review status."""
+        from sent_sync.resources.templates import Templates
+
         return Templates(self._inner.templates, self._portal)
 
     @cached_property
     def webhooks(self) -> Webhooks:
         """Webhook endpoints (verify deliveries with ``sent_async.webhooks``)."""
+        from sent_sync.resources.webhooks import Webhooks
+
         return Webhooks(self._inner.webhooks, self._portal)
 
     @cached_property
     def users(self) -> Users:
         """Users of the organization."""
+        from sent_sync.resources.users import Users
+
         return Users(self._inner.users, self._portal)
 
     @cached_property
     def me(self) -> Me:
         """The account behind the API key."""
+        from sent_sync.resources.me import Me
+
         return Me(self._inner.me, self._portal)
 
     @cached_property
     def numbers(self) -> Numbers:
         """Phone number lookups."""
+        from sent_sync.resources.numbers import Numbers
+
         return Numbers(self._inner.numbers, self._portal)
 
     @cached_property
     def profiles(self) -> Profiles:
         """Sender profiles and their campaigns (deprecated by Sent, still served)."""
+        from sent_sync.resources.profiles import Profiles
+
         return Profiles(self._inner.profiles, self._portal)
 
     @cached_property
     def voice(self) -> Voice:
         """Voice calls, participants, recordings and tokens."""
+        from sent_sync.resources.voice import Voice
+
         return Voice(self._inner.voice, self._portal)
 
     @cached_property
     def channels(self) -> Channels:
         """Sending channels (voice numbers)."""
+        from sent_sync.resources.channels import Channels
+
         return Channels(self._inner.channels, self._portal)
 
     @property

@@ -19,11 +19,13 @@ import threading
 import weakref
 from collections.abc import Awaitable, Callable, Iterator
 from types import TracebackType
-from typing import Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from sent_async._errors import ClientClosedError
 from sent_async._loop_thread import LoopThread
-from sent_async._pagination import AsyncPage
+
+if TYPE_CHECKING:  # not at run time: it loads the transport and aiohttp
+    from sent_async._pagination import AsyncPage
 
 T = TypeVar("T")
 C = TypeVar("C", bound="SyncClient")

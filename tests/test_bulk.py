@@ -9,11 +9,13 @@ from collections.abc import AsyncIterator, Iterator
 from typing import Any
 
 import anyio
+import anyio.to_thread
 import pytest
 
 from sent_async import (
     AsyncSent,
     BadRequestError,
+    RetryPolicy,
     SentError,
     SentValidationError,
 )
@@ -577,6 +579,54 @@ async def test_a_rate_limit_error_sends_the_item_back_after_the_pause(
     report = await client.bulk.run(range(2), lambda _, i, k: create(once, i + 10, k))
     assert report.failed == 1 and report.failures[0].code == "LIMIT_001"
     assert report.rate_limit_pauses == 0
+
+
+def test_a_pause_is_capped_at_max_pause() -> None:
+    pacer = Pacer(None, Gate(), max_pause=60.0, clock=Clock())
+    pacer.on_rate_limited(86_400.0, now=100.0)
+    assert pacer.paused_for(100.0) == 60.0
+    pacer.on_rate_limited(3_600.0, now=110.0)
+    assert pacer.paused_for(110.0) == 60.0
+    uncapped = Pacer(None, Gate(), clock=Clock())  # the job caps, with its client's policy
+    uncapped.on_rate_limited(120.0, now=100.0)  # (max_retry_after may be above 60 s)
+    assert uncapped.paused_for(100.0) == 120.0
+
+
+@pytest.mark.parametrize("retry_after", ["86400", "3600"])
+async def test_a_long_retry_after_pauses_the_job_at_most_max_retry_after(
+    server: FakeSent, retry_after: str
+) -> None:
+    """Like a single call, the job waits at most RetryPolicy.max_retry_after; the item whose
+    429 asked for longer fails with that RateLimitError instead of freezing the whole job."""
+    server.fail_next(429, "BUSINESS_002", headers={"Retry-After": retry_after}, path="/v3/profiles")
+    policy = RetryPolicy(initial_delay=0.01, max_delay=0.05, max_retry_after=0.3)
+    async with server.client(retry=policy) as client:
+        started = anyio.current_time()
+        with anyio.fail_after(10):
+            report = await client.bulk.run(range(4), create, job_id="long", concurrency=1)
+        elapsed = anyio.current_time() - started
+    assert (report.succeeded, report.failed, report.rate_limit_pauses) == (3, 1, 1)
+    failure = report.failures[0]
+    assert failure.index == 0 and failure.code == "BUSINESS_002"
+    assert 0.3 - 0.01 <= elapsed < 5
+    assert profile_names(server) == ["p1", "p2", "p3"]
+
+
+async def test_sync_bulk_caps_pauses_with_the_clients_policy(server: FakeSent) -> None:
+    import sent_sync
+
+    server.fail_next(429, "BUSINESS_002", headers={"Retry-After": "86400"}, path="/v3/profiles")
+    policy = RetryPolicy(initial_delay=0.01, max_delay=0.05, max_retry_after=0.2)
+
+    def run() -> BulkReport[Any]:
+        with sent_sync.Sent(server.api_key, base_url=server.base_url, retry=policy) as sent:
+            return sent.bulk.run(
+                range(2), lambda c, i, k: c.profiles.create(name=f"p{i}", idempotency_key=k)
+            )
+
+    with anyio.fail_after(10):
+        report = await anyio.to_thread.run_sync(run)
+    assert (report.succeeded, report.failed) == (1, 1)
 
 
 # -- convenience jobs ----------------------------------------------------------------------

@@ -7,6 +7,7 @@ environment. The migration guide's call tables are checked against the contract 
 
 from __future__ import annotations
 
+import inspect
 import json
 import os
 import re
@@ -14,6 +15,7 @@ import subprocess
 import sys
 import warnings
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -163,3 +165,41 @@ def test_migration_table_names_real_calls_of_ours() -> None:
                     missing.append(f"{type(client).__name__}: {m['ours']}")
     sync_client.close()  # never used: nothing was opened
     assert not missing, f"the migration guide names calls that do not exist: {missing}"
+
+
+SENTDM_REQUIRES_TOO = {
+    "contacts.create": {"phone_number"},
+    "channels.voice.create": {"callback_url"},
+    "profiles.campaigns.create": {"campaign"},
+    "profiles.campaigns.update": {"campaign"},
+    "profiles.complete": {"web_hook_url"},
+}
+"""Required keyword-only arguments that sentdm 0.46.0 requires as well (not stricter)."""
+
+
+def test_migration_lists_every_keyword_we_require() -> None:
+    """A keyword sentdm leaves optional and we require must be in the guide's table."""
+    text = (DOCS / "migration.md").read_text()
+    section = text.split("### Keywords required here", 1)[1].split("###", 1)[0]
+    listed: dict[str, set[str]] = {}
+    for line in section.splitlines():
+        cells = line.split("|")
+        if len(cells) > 3:
+            for call in re.findall(r"`([\w.]+)\(\)`", cells[1]):
+                listed.setdefault(call, set()).update(re.findall(r"`(\w+)`", cells[2]))
+    client = AsyncSent("sk_test_docs", base_url="http://127.0.0.1:9")
+    unlisted = []
+    for m in migration_rows():
+        target: Any = client
+        for name in m["ours"].split("."):
+            target = getattr(target, name)
+        required = {
+            name
+            for name, p in inspect.signature(target).parameters.items()
+            if p.kind is p.KEYWORD_ONLY and p.default is p.empty
+        } - SENTDM_REQUIRES_TOO.get(m["ours"], set())
+        unlisted += [f"{m['ours']}({k}=)" for k in required - listed.get(m["ours"], set())]
+    assert not unlisted, f"docs/migration.md does not list these required keywords: {unlisted}"
+    assert "`page` and `page_size` are integers `>= 1`" in text
+    for rule in ("E.164", "channel names", "resource ids", "scheduled_at"):
+        assert rule in section or rule in text.split("### Values checked before sending")[1]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+from collections.abc import Iterator
 
 import pytest
 
@@ -196,3 +197,42 @@ async def test_payment_details_allowed_with_profile_billing(
         name="Billed", billing_model="profile_and_organization", payment_details=card
     )
     assert server.requests[-1].json()["payment_details"] == card
+
+
+async def test_sentdm_sharing_fields_are_accepted_with_a_warning_and_not_sent(
+    client: AsyncSent, server: FakeSent
+) -> None:
+    """Sent ignores them since Aug 2026 (docs/migration.md); sentdm code passing them runs."""
+    with pytest.warns(DeprecationWarning, match="allow_contact_sharing, inherit_templates"):
+        created = await client.profiles.create(
+            name="Shared", allow_contact_sharing=True, inherit_templates=False
+        )
+    assert server.requests[-1].json() == {"name": "Shared"}
+    with pytest.warns(DeprecationWarning, match="ignored by Sent since Aug 2026") as record:
+        await client.profiles.update(
+            str(created.id),
+            description="d",
+            inherit_contacts=True,
+            sending_phone_number_profile_id=PROFILE_ID,
+            sending_whatsapp_number_profile_id=None,
+        )
+    assert server.requests[-1].json() == {"description": "d"}
+    assert "sending_whatsapp_number_profile_id" in str(record[0].message)
+    assert record[0].filename == __file__  # points at the caller's line
+
+
+@pytest.fixture
+def server_sync() -> Iterator[FakeSent]:
+    with FakeSent() as fake:
+        yield fake
+
+
+def test_sentdm_sharing_fields_through_the_sync_client(server_sync: FakeSent) -> None:
+    import sent_sync
+
+    with sent_sync.Sent(server_sync.api_key, base_url=server_sync.base_url) as sent:
+        with pytest.warns(DeprecationWarning, match="allow_template_sharing") as record:
+            sent.profiles.create(name="Sync", allow_template_sharing=True)
+        assert server_sync.requests[-1].json() == {"name": "Sync"}
+        assert record[0].filename == __file__
+        assert len([w for w in record if "allow_template_sharing" in str(w.message)]) == 1

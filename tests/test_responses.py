@@ -45,6 +45,15 @@ def nested(depth: int) -> bytes:
     return b"[" * depth + b"]" * depth
 
 
+def _decodes(payload: bytes) -> bool:
+    """Whether this interpreter's json reads it: 3.13 reads 5,000 levels, 3.11 does not."""
+    try:
+        json.loads(payload)
+    except RecursionError:
+        return False
+    return True
+
+
 def json_reply(status: int, payload: bytes) -> Any:
     def step(_: web.Request) -> web.Response:
         return web.Response(status=status, body=payload, content_type="application/json")
@@ -67,7 +76,7 @@ async def test_a_deeply_nested_2xx_is_a_validation_error(scripted, depth, where)
     }[where]
     srv = await scripted(json_reply(200, payload))
     async with make(srv.base_url) as sent:
-        if where == "meta" and depth < 1000:  # decodable; a bad ``meta`` is ignored
+        if where == "meta" and _decodes(payload):  # a bad ``meta`` is ignored
             assert (await sent.profiles.get(PROFILE_ID)).id == "x"
             return
         with pytest.raises(APIResponseValidationError) as info:

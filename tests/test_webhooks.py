@@ -39,6 +39,7 @@ from sent_async.webhooks import (
     WebhookEvent,
     WebhookVerificationError,
     aiohttp_handler,
+    dedupe_key,
     generate_secret,
     parse_event,
     sign,
@@ -467,10 +468,49 @@ async def test_receiver_valid_then_duplicate() -> None:
             timestamp=int(first["x-webhook-timestamp"]) + 60,
         )  # re-signed retry
         assert await post(url, BODY, retry) == (200, {"ok": True, "duplicate": True})
-        other = sign(BODY, SECRET, webhook_id=WEBHOOK_ID, event_id="evt_2")
-        assert await post(url, BODY, other) == (200, {"ok": True})
+        body_2 = json.dumps({**MESSAGE, "request_id": "req_2"}).encode()
+        other = sign(body_2, SECRET, webhook_id=WEBHOOK_ID, event_id="evt_2")
+        assert await post(url, body_2, other) == (200, {"ok": True})
     assert [e.event_id for e in on_event.events] == ["evt_1", "evt_2"]
     assert isinstance(on_event.events[0], MessageEvent)
+
+
+@pytest.mark.anyio
+async def test_receiver_replay_with_a_forged_event_id_runs_once() -> None:
+    """x-webhook-event-id is not signed: changing or dropping it must not make a new event."""
+    on_event = Recorder()
+    captured = sign(BODY, SECRET, webhook_id=WEBHOOK_ID, event_id="evt_1")
+    async with serve(aiohttp_handler(SECRET, on_event)) as url:
+        assert await post(url, BODY, captured) == (200, {"ok": True})
+        forged = {**captured, "x-webhook-event-id": "evt_forged"}
+        assert await post(url, BODY, forged) == (200, {"ok": True, "duplicate": True})
+        stripped = {k: v for k, v in captured.items() if k != "x-webhook-event-id"}
+        assert await post(url, BODY, stripped) == (200, {"ok": True, "duplicate": True})
+    assert len(on_event.events) == 1
+
+
+@pytest.mark.anyio
+async def test_receiver_keys_on_the_endpoint_too() -> None:
+    """The same body signed for two endpoints (x-webhook-id is signed) is two deliveries."""
+    on_event = Recorder()
+    async with serve(aiohttp_handler(SECRET, on_event)) as url:
+        for endpoint in (WEBHOOK_ID, "5d1c6a0e-0000-4000-8000-000000000002"):
+            assert await post(url, BODY, sign(BODY, SECRET, webhook_id=endpoint)) == (
+                200,
+                {"ok": True},
+            )
+    assert len(on_event.events) == 2
+
+
+def test_dedupe_key_covers_what_the_signature_covers() -> None:
+    headers = sign(BODY, SECRET, webhook_id=WEBHOOK_ID, timestamp=NOW, event_id="evt_1")
+    key = dedupe_key(BODY, headers)
+    later = sign(BODY, SECRET, webhook_id=WEBHOOK_ID, timestamp=NOW + 60, event_id="evt_9")
+    assert dedupe_key(BODY, later) == key  # a re-signed retry, whatever its event-id header
+    assert dedupe_key(BODY + b" ", headers) != key
+    assert dedupe_key(BODY, {**headers, "x-webhook-id": "other"}) != key
+    legacy = {"x-webhook-signature": "sha256=00", "x-webhook-id": "ignored: not signed"}
+    assert dedupe_key(BODY, legacy) == dedupe_key(BODY, {**legacy, "x-webhook-id": "x"})
 
 
 @pytest.mark.anyio

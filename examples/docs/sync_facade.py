@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import asyncio
+import multiprocessing
 import os
 import sys
 from concurrent.futures import ThreadPoolExecutor
+from multiprocessing.connection import Connection
 
 import sent_sync
 from sent_sync.testing import FakeSent
@@ -31,9 +33,11 @@ async def from_async_code(sent: sent_sync.Sent) -> None:
 
 def after_fork(sent: sent_sync.Sent) -> None:
     # --8<-- [start:fork]
-    sent.me.get()  # the parent has a loop thread and open connections
+    # Made before the fork (gunicorn --preload, a module-level client) but not used yet: it
+    # has no thread, so the process forks single-threaded. Each process then starts its own
+    # loop thread and connections on its first call.
     pid = os.fork()
-    if pid == 0:  # the child: the client notices, and starts its own loop and connections
+    if pid == 0:  # the child
         code = 1
         try:
             sent.me.get()
@@ -46,6 +50,28 @@ def after_fork(sent: sent_sync.Sent) -> None:
     # --8<-- [end:fork]
 
 
+def serve_fake_sent(conn: Connection) -> None:
+    """FakeSent in a process of its own (its thread is not ours): address out, then wait."""
+    with FakeSent() as server:
+        conn.send((server.api_key, server.base_url))
+        conn.recv()  # until the example is done
+
+
+def fork_demo() -> None:
+    """The fork runs with no other thread in this process, as Python 3.12+ asks."""
+    spawn = multiprocessing.get_context("spawn")
+    ours, theirs = spawn.Pipe()
+    process = spawn.Process(target=serve_fake_sent, args=(theirs,))
+    process.start()
+    try:
+        api_key, base_url = ours.recv()
+        with sent_sync.Sent(api_key, base_url=base_url) as sent:
+            after_fork(sent)
+    finally:
+        ours.send("stop")
+        process.join()
+
+
 def main() -> None:
     # --8<-- [start:lifecycle]
     with FakeSent() as server:
@@ -53,11 +79,11 @@ def main() -> None:
         try:
             threads(sent)  # the first call starts the client's loop thread
             asyncio.run(from_async_code(sent))
-            if sys.platform != "win32":
-                after_fork(sent)
         finally:
             sent.close()  # closes the connections and stops the thread (or use `with`)
     # --8<-- [end:lifecycle]
+    if sys.platform != "win32":
+        fork_demo()
 
 
 if __name__ == "__main__":

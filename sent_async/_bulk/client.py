@@ -77,7 +77,9 @@ def send_many_job(messages: Any, values: Mapping[str, Any]) -> BulkJob[MessageSe
         result: MessageSendResult = await messages.send(**request, idempotency_key=key)
         return result
 
-    return BulkJob(messages, messages._t.core, values["items"], send, job_options(values))
+    opts = job_options(values)
+    t = messages._t
+    return BulkJob(messages, t.core, values["items"], send, opts, retry=t.options.retry)
 
 
 async def create_many(contacts: Any, values: Mapping[str, Any]) -> BulkReport[Contact]:
@@ -98,7 +100,9 @@ def create_many_job(contacts: Any, values: Mapping[str, Any]) -> BulkJob[Contact
         result: Contact = await contacts.create(**request, idempotency_key=key)
         return result
 
-    return BulkJob(contacts, contacts._t.core, values["items"], create, job_options(values))
+    opts = job_options(values)
+    t = contacts._t
+    return BulkJob(contacts, t.core, values["items"], create, opts, retry=t.options.retry)
 
 
 def _request(item: Any, shared: Mapping[str, Any], field: str) -> dict[str, Any]:
@@ -120,6 +124,8 @@ class AsyncBulk:
     minute) paces calls; on a 429 the whole job pauses, then slows down (``adaptive``), limit
     or not. An item whose call still got a 429 after the transport's retries goes back to the
     job and is called again after the pause (up to 5 times, same key): a 429 was not applied.
+    Pauses last at most the client's ``RetryPolicy.max_retry_after``; an item whose 429 asked
+    for longer fails with that RateLimitError (its ``retry_after``), as a single call would.
     ``stop_on_error`` / ``max_failures`` stop early, an invalid API key stops at once, and
     ``on_progress`` / ``progress_bar`` (tqdm) show progress. Cancelling the task (or Ctrl-C)
     cancels the calls in flight, starts no new one and propagates; ``job(...)`` gives a handle
@@ -132,6 +138,10 @@ class AsyncBulk:
 
     def __repr__(self) -> str:
         return "<AsyncBulk>"
+
+    def _job(self, items: Items, fn: Callable[..., Awaitable[T]], opts: JobOptions) -> BulkJob[T]:
+        client = self._client
+        return BulkJob(client, client._core, items, fn, opts, retry=client._options.retry)
 
     def job(
         self,
@@ -159,7 +169,7 @@ class AsyncBulk:
         Keep the handle when you need the partial report after a cancellation or Ctrl-C.
         """
         options = job_options(locals())
-        return BulkJob(self._client, self._client._core, items, fn, options)
+        return self._job(items, fn, options)
 
     async def run(
         self,
@@ -191,7 +201,7 @@ class AsyncBulk:
         no new one and propagates; keep a ``job(...)`` handle to read the partial report.
         """
         options = job_options(locals())
-        return await BulkJob(self._client, self._client._core, items, fn, options).run()
+        return await self._job(items, fn, options).run()
 
     def stream(
         self,
@@ -220,7 +230,7 @@ class AsyncBulk:
         early cancels the rest of the job.
         """
         options = job_options(locals(), collect_results=False)
-        return BulkJob(self._client, self._client._core, items, fn, options).stream(ordered=ordered)
+        return self._job(items, fn, options).stream(ordered=ordered)
 
     async def send_messages(
         self,

@@ -36,8 +36,8 @@ from .._errors import (
     RateLimiterUnavailableError,
     SentValidationError,
 )
-from .._transport.retry import NON_TRANSIENT_CODES
-from .checkpoint import NeedsCheckError
+from .._transport.retry import NON_TRANSIENT_CODES, RetryPolicy
+from .checkpoint import FileCheckpoint, NeedsCheckError
 from .options import JobOptions, wants_key
 from .outage import OutageWatch, is_outage_error
 from .pacer import Gate
@@ -76,6 +76,8 @@ class BulkJob(Generic[T]):
         items: Iterable[Any] | AsyncIterable[Any],
         fn: Callable[..., Awaitable[T]],
         options: JobOptions,
+        *,
+        retry: RetryPolicy,
     ) -> None:
         if not isinstance(items, (Iterable, AsyncIterable)) or isinstance(items, (str, bytes)):
             raise SentValidationError("items must be an iterable or async iterable of items")
@@ -85,6 +87,7 @@ class BulkJob(Generic[T]):
         self._items = items
         self._fn = fn
         self._opts = options
+        self._max_pause = retry.max_retry_after
         total = options.total
         if total is None and isinstance(items, Sized):
             total = len(items)
@@ -199,6 +202,8 @@ class BulkJob(Generic[T]):
         finally:
             with anyio.CancelScope(shield=True):
                 await close_pacer(self._pacer)
+            if isinstance(self._opts.checkpoint, FileCheckpoint):
+                self._opts.checkpoint.close()  # no sqlite handle left to the GC; reopens on use
             self._finish(started, raising=raising)
 
     def _finish(self, started: float, *, raising: bool) -> None:
@@ -337,11 +342,16 @@ class BulkJob(Generic[T]):
                         watch.answered()
                     if exc.code in NON_TRANSIENT_CODES:
                         raise
-                    shared = self._pacer.on_rate_limited(exc.retry_after)
+                    # A pause is capped like a single call's wait (RetryPolicy.max_retry_after)
+                    wait = exc.retry_after
+                    too_long = wait is not None and wait > self._max_pause
+                    shared = self._pacer.on_rate_limited(
+                        min(wait, self._max_pause) if wait else wait
+                    )
                     if shared is not None:
                         await shared  # published to every worker sharing the limit
-                    if requeues >= MAX_REQUEUES or self._stopping:
-                        raise
+                    if too_long or requeues >= MAX_REQUEUES or self._stopping:
+                        raise  # too_long: longer than we may wait, as for a single call
                     requeues += 1
                     await self._pacer.acquire()  # with every other worker, after the pause
                     continue

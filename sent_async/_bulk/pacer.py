@@ -8,7 +8,10 @@ plan), so a job's workers share one ``Pacer``:
   workers do not wake up in a herd.
 * **Pause on 429.** When any call is rate limited, by a ``RateLimitError`` reaching the job or
   by the transport's client-wide gate (``Core.gate_until``, set from Retry-After), no new call
-  starts until the pause is over. Workers never retry on their own beyond the transport.
+  starts until the pause is over. Workers never retry on their own beyond the transport. The
+  job hands ``on_rate_limited`` a Retry-After capped at its client's
+  ``RetryPolicy.max_retry_after`` (which caps the gate too; ``max_pause`` caps it here as
+  well): a ``Retry-After: 86400`` must not freeze a job for a day.
 * **AIMD.** Each 429 storm halves the rate (from the recent throughput when the job was not
   paced); every second without one adds back 5% of the rate before the cut, up to the
   configured limit (or, for a job that was not paced, up to its old speed, where pacing stops).
@@ -16,6 +19,7 @@ plan), so a job's workers share one ``Pacer``:
 
 from __future__ import annotations
 
+import math
 from collections import deque
 from collections.abc import Callable
 from typing import Protocol
@@ -31,6 +35,8 @@ INCREASE = 0.05
 """Additive increase: this share of the pre-429 rate is added back per second of success."""
 DEFAULT_PAUSE = 1.0
 """How long to pause after a 429 that did not say (no Retry-After)."""
+DEFAULT_MAX_PAUSE = math.inf
+"""No cap of its own: the job caps ``retry_after`` at its client's ``max_retry_after`` first."""
 RECENT = 64
 MIN_SPAN = 0.25
 """An unpaced job's rate is measured over its last RECENT call starts (at least MIN_SPAN s)."""
@@ -95,9 +101,11 @@ class Pacer:
         gate: Gate,
         *,
         adaptive: bool = True,
+        max_pause: float = DEFAULT_MAX_PAUSE,
         clock: Callable[[], float] = anyio.current_time,
     ) -> None:
         self._clock = clock
+        self._max_pause = max_pause
         self._gate = gate
         self._seen_gate = gate.gate_until
         self._adaptive = adaptive
@@ -167,9 +175,10 @@ class Pacer:
             self._rate = self._reference = None  # back at the old speed: stop pacing
 
     def on_rate_limited(self, retry_after: float | None, now: float | None = None) -> None:
-        """A call was rate limited: pause every worker, and cut the rate once per storm."""
+        """A call was rate limited: pause every worker (``max_pause`` at most), cut the rate."""
         now = self._clock() if now is None else now
         pause = retry_after if retry_after is not None and retry_after >= 0 else DEFAULT_PAUSE
+        pause = min(pause, self._max_pause)
         self._paused_until = max(self._paused_until, now + pause)
         self._cut(now)
 

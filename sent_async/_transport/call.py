@@ -192,7 +192,8 @@ class _Call:
         self.deadline = self.clock() + opts.timeout.deadline
         self.spent = 0
         self.probe = self.still_limited = False
-        _log_body("request", method, path, payload, self.core.known_secrets)
+        if payload and body_log.isEnabledFor(logging.DEBUG):
+            _log_body("request", method, path, payload, self.core.known_secrets)
 
     def next_attempt(self) -> float:
         """Count the attempt (retries say so in a header); its clock starts now."""
@@ -209,9 +210,10 @@ class _Call:
         if log.isEnabledFor(logging.DEBUG):
             request_id = _envelope.request_id_of(doc, answer.headers)
             _log_attempt(context, str(answer.status), started, request_id)
-        _log_body(
-            "response", context["method"], context["path"], answer.body, self.core.known_secrets
-        )
+        if answer.body and body_log.isEnabledFor(logging.DEBUG):
+            _log_body(
+                "response", context["method"], context["path"], answer.body, self.core.known_secrets
+            )
         return doc
 
     def success(self, answer: Answer, doc: Any) -> Any:
@@ -374,9 +376,8 @@ def _log_attempt(
     )
 
 
-def _log_body(kind: str, method: str, path: str, raw: bytes | None, known: tuple[str, ...]) -> None:
-    if not raw or not body_log.isEnabledFor(logging.DEBUG):
-        return
+def _log_body(kind: str, method: str, path: str, raw: bytes, known: tuple[str, ...]) -> None:
+    """One redacted body on the opt-in ``sent.bodies`` logger (callers check it is enabled)."""
     doc = _envelope.decode(raw)
     text = json.dumps(redact(doc, known)) if doc is not None else f"<{len(raw)} bytes, not JSON>"
     if len(text) > _BODY_LOG_LIMIT:

@@ -84,6 +84,9 @@ class Core:
         self.gate = RateGate()
         self.pace: ClientPace | None = None
         """Per-tier pacing of every call (``AsyncSent(rate_limit=...)`` sets it); None: none."""
+        self.known_secrets: tuple[str, ...] = (api_key, *_proxy_secrets(options.proxy))
+        """Values masked wherever they show up in errors and logs (the API key, a proxy's
+        password); worked out once, as every call reads them."""
 
     def __repr__(self) -> str:
         state = "closed" if self._closed else ("open" if self._session else "idle")
@@ -92,11 +95,6 @@ class Core:
     @property
     def closed(self) -> bool:
         return self._closed
-
-    @property
-    def known_secrets(self) -> tuple[str, ...]:
-        """Values masked wherever they show up in errors and logs (the API key)."""
-        return (self._headers["x-api-key"], *_proxy_secrets(self._options.proxy))
 
     @property
     def gate_until(self) -> float:

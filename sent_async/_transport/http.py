@@ -110,11 +110,15 @@ async def exchange(
     timeout = options.timeout
     remaining = deadline - asyncio.get_running_loop().time()
     if remaining >= timeout.attempt:  # the usual case: one ClientTimeout per Timeout, reused
-        client_timeout = _FULL_ATTEMPT.get(timeout)
-        if client_timeout is None:
+        # Found by identity: hashing the attrs instance would run Python code on every call.
+        cached = _FULL_ATTEMPT.get(id(timeout))
+        if cached is not None and cached[0] is timeout:
+            client_timeout = cached[1]
+        else:
             if len(_FULL_ATTEMPT) >= 64:  # a few Timeouts per program; never grows unbounded
                 _FULL_ATTEMPT.clear()
-            client_timeout = _FULL_ATTEMPT[timeout] = _client_timeout(timeout, timeout.attempt)
+            client_timeout = _client_timeout(timeout, timeout.attempt)
+            _FULL_ATTEMPT[id(timeout)] = (timeout, client_timeout)  # keeps id(timeout) unique
     else:
         client_timeout = _client_timeout(timeout, max(0.001, remaining))
     try:
@@ -145,7 +149,7 @@ async def exchange(
         raise
 
 
-_FULL_ATTEMPT: dict[Timeout, aiohttp.ClientTimeout] = {}
+_FULL_ATTEMPT: dict[int, tuple[Timeout, aiohttp.ClientTimeout]] = {}
 
 
 def _client_timeout(timeout: Timeout, total: float) -> aiohttp.ClientTimeout:

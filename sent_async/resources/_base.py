@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import functools
+import types
+import typing
 from collections.abc import Mapping
 from typing import Any, TypeVar
 
@@ -29,8 +31,18 @@ class AsyncResource:
 
 
 @functools.cache
-def _fields(model: Any) -> dict[str, Any]:
-    return {f.name: f.type for f in attrs.fields(attrs.resolve_types(model))}
+def _fields(model: Any) -> dict[str, tuple[Any, frozenset[type]]]:
+    """Each field's type, and the classes a value may have to be taken as is (no coercion)."""
+    return {f.name: (f.type, _as_is(f.type)) for f in attrs.fields(attrs.resolve_types(model))}
+
+
+def _as_is(tp: Any) -> frozenset[type]:
+    """The plain classes among ``tp``'s members (``str | None`` -> str, NoneType): a value of
+    exactly one of them is what coercion would return unchanged, so it is skipped."""
+    members = (
+        typing.get_args(tp) if typing.get_origin(tp) in (typing.Union, types.UnionType) else (tp,)
+    )
+    return frozenset(m for m in members if isinstance(m, type) and not typing.get_args(m))
 
 
 def body(model: type[M], values: Mapping[str, Any]) -> M:
@@ -40,12 +52,17 @@ def body(model: type[M], values: Mapping[str, Any]) -> M:
     plain dicts (keyed by our snake_case names) become their attrs classes.
     """
     kwargs = {}
-    for name, tp in _fields(model).items():  # type: ignore[arg-type]  # classes are hashable
-        if name in values and values[name] is not UNSET:
-            try:
-                kwargs[name] = coerce(values[name], tp)
-            except cattrs.BaseValidationError as exc:
-                raise nested_input(exc, name) from None
-            except (TypeError, ValueError) as exc:  # e.g. a string where a model belongs
-                raise SentValidationError(f"invalid {name}: {exc}") from None
+    for name, (tp, as_is) in _fields(model).items():  # type: ignore[arg-type]  # hashable
+        value = values.get(name, UNSET)
+        if value is UNSET:
+            continue
+        if type(value) in as_is:
+            kwargs[name] = value
+            continue
+        try:
+            kwargs[name] = coerce(value, tp)
+        except cattrs.BaseValidationError as exc:
+            raise nested_input(exc, name) from None
+        except (TypeError, ValueError) as exc:  # e.g. a string where a model belongs
+            raise SentValidationError(f"invalid {name}: {exc}") from None
     return model(**kwargs)

@@ -35,6 +35,17 @@ from ..models import (
 from ._base import AsyncResource, body
 
 _DEPRECATED = "deprecated by Sent (Aug 2026) in favour of /v3/sender-profiles; still served"
+_SHARING = (
+    "allow_contact_sharing",
+    "allow_template_sharing",
+    "inherit_contacts",
+    "inherit_templates",
+)
+_BORROWING = ("sending_phone_number_profile_id", "sending_whatsapp_number_profile_id")
+_IGNORED_WHY = (
+    "accepted for sentdm compatibility, ignored by Sent since Aug 2026 (sharing and sender "
+    "borrowing were removed; they read back false/null)"
+)
 _SHORT_NAME = re.compile(r"(?=.*[A-Za-z])[A-Za-z0-9 ]{3,11}")
 _PAYMENT_BILLING_MODELS = frozenset({"profile", "profile_and_organization"})
 
@@ -82,7 +93,7 @@ class AsyncProfiles(AsyncResource):
         """List every profile of the organization (one response, no paging)."""
         return await self._t.request("GET", "/v3/profiles", into=ProfileList)
 
-    @deprecated(_DEPRECATED)
+    @deprecated(_DEPRECATED, ignored=_SHARING, ignored_why=_IGNORED_WHY)
     async def create(
         self,
         *,
@@ -102,11 +113,17 @@ class AsyncProfiles(AsyncResource):
         inherit_tcr_campaign: bool | None | Unset = UNSET,
         sandbox: bool | Unset = UNSET,
         idempotency_key: str | None = None,
+        allow_contact_sharing: bool | None | Unset = UNSET,
+        allow_template_sharing: bool | None | Unset = UNSET,
+        inherit_contacts: bool | None | Unset = UNSET,
+        inherit_templates: bool | None | Unset = UNSET,
     ) -> ProfileDetail:
         """Create a profile (admin role). Payment details go to the processor, never stored.
 
         ``brand`` cannot be combined with ``inherit_tcr_brand=True``; ``payment_details`` need
-        ``billing_model`` "profile" (the default) or "profile_and_organization".
+        ``billing_model`` "profile" (the default) or "profile_and_organization". The sharing
+        flags (``allow_*_sharing``, ``inherit_contacts``/``templates``) are accepted as
+        ``sentdm`` does, with a DeprecationWarning, and not sent: Sent ignores them.
         """
         _check_profile_rules(brand, inherit_tcr_brand, payment_details, billing_model, short_name)
         request = body(ProfileCreateRequest, locals())
@@ -118,7 +135,7 @@ class AsyncProfiles(AsyncResource):
             idempotency_key=idempotency_key,
         )
 
-    @deprecated(_DEPRECATED)
+    @deprecated(_DEPRECATED, ignored=_SHARING + _BORROWING, ignored_why=_IGNORED_WHY)
     async def update(
         self,
         profile_id: str,
@@ -138,8 +155,18 @@ class AsyncProfiles(AsyncResource):
         allow_number_change_during_onboarding: bool | None | Unset = UNSET,
         sandbox: bool | Unset = UNSET,
         idempotency_key: str | None = None,
+        allow_contact_sharing: bool | None | Unset = UNSET,
+        allow_template_sharing: bool | None | Unset = UNSET,
+        inherit_contacts: bool | None | Unset = UNSET,
+        inherit_templates: bool | None | Unset = UNSET,
+        sending_phone_number_profile_id: str | None | Unset = UNSET,
+        sending_whatsapp_number_profile_id: str | None | Unset = UNSET,
     ) -> ProfileDetail:
-        """Change some fields of a profile: omitted fields stay as they are, None clears one."""
+        """Change some fields of a profile: omitted fields stay as they are, None clears one.
+
+        The sharing and sender-borrowing fields are accepted as ``sentdm`` does, with a
+        DeprecationWarning, and not sent: Sent ignores them since Aug 2026.
+        """
         pid = _validate.uuid(profile_id, "profile_id")
         _check_profile_rules(brand, inherit_tcr_brand, payment_details, billing_model, short_name)
         request = body(ProfileUpdateRequest, locals())
@@ -222,7 +249,7 @@ class AsyncProfileCampaigns(AsyncResource):
             idempotency_key=idempotency_key,
         )
 
-    @deprecated(_DEPRECATED)
+    @deprecated(_DEPRECATED, ignored=_SHARING + _BORROWING, ignored_why=_IGNORED_WHY)
     async def update(
         self,
         profile_id: str,

@@ -177,21 +177,15 @@ class AsyncWebhooks(AsyncResource):
             idempotency_key=idempotency_key,
         )
 
-    async def delete(
-        self, webhook_id: str, *, sandbox: bool = False, idempotency_key: str | None = None
-    ) -> None:
+    async def delete(self, webhook_id: str, *, idempotency_key: str | None = None) -> None:
         """Delete a webhook; deliveries to it stop at once.
 
-        Sends ``{"sandbox": ...}`` as the body although the contract declares none: Sent's
-        live API refuses a DELETE with an empty body.
+        The contract gives this DELETE no body, so none is sent, nor a Content-Type (a
+        contract-validating server refuses one; Sent's live quirk is an *empty* JSON body,
+        docs/migration.md). It has no sandbox mode, as in the official SDK.
         """
         wid = _validate.uuid(webhook_id, "webhook_id")
-        await self._t.request(
-            "DELETE",
-            f"/v3/webhooks/{wid}",
-            body=SandboxRequest(sandbox=sandbox),
-            idempotency_key=idempotency_key,
-        )
+        await self._t.request("DELETE", f"/v3/webhooks/{wid}", idempotency_key=idempotency_key)
 
     def list_events(
         self,

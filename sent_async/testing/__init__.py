@@ -7,6 +7,8 @@ async with FakeSent() as server:
 
 from .._transport.retry import RetryPolicy
 from ._delivery import Delivery, delivery_of
+from ._seed import SeedError, apply_seed
+from ._serve import serve_main
 from ._server import DEFAULT_API_KEY, Exchange, FakeSent, RecordedRequest
 
 __all__ = [
@@ -16,7 +18,10 @@ __all__ = [
     "Exchange",
     "FakeSent",
     "RecordedRequest",
+    "SeedError",
+    "apply_seed",
     "delivery_of",
+    "serve_main",
 ]
 
 FAST_RETRY = RetryPolicy(initial_delay=0.01, max_delay=0.05)

@@ -99,6 +99,11 @@ class Account:
         self._tat[tier] = tat + interval
         return 0.0
 
+    def reset(self) -> None:
+        """Forget the counters and the limit's state (``FakeSent.reset``); the limits stay."""
+        self.stats.reset()
+        self._tat.clear()
+
     async def admit(
         self,
         request: web.Request,

@@ -26,7 +26,7 @@ from aiohttp import web
 from .._client import AsyncSent
 from .._loop_thread import LoopThread
 from .._redact import redact
-from . import _routes
+from . import _admin, _routes
 from ._delivery import Delivery
 from ._faults import Delay, Fault, Misbehaviour
 from ._ratelimit import Account, AccountStats, Limits
@@ -71,7 +71,8 @@ class FakeSent:
 
     ``server.client()`` gives an ``AsyncSent`` pointed at it. Faults are opt-in per test.
     ``latency`` (seconds) delays every answer; ``log_limit`` caps ``requests``, ``exchanges``
-    and ``events`` (the oldest entries drop; None keeps everything). ``rate_limit`` (a
+    and ``events`` (the oldest entries drop; None keeps everything). ``reset()`` forgets it all;
+    the admin API under ``/__fake/`` (``_admin``) does the same over HTTP. ``rate_limit`` (a
     RateLimit for message sends, or one per tier) answers 429 past it, for every client of the
     server; ``rate_limit_retry_after`` fixes the Retry-After it sends (default: the real wait).
     """
@@ -83,10 +84,13 @@ class FakeSent:
         port: int = 0,
         latency: float = 0.0,
         log_limit: int | None = DEFAULT_LOG_LIMIT,
+        host: str = "127.0.0.1",
         rate_limit: Limits | None = None,
         rate_limit_retry_after: float | None = None,
     ) -> None:
         self.api_key = api_key
+        self.host = host
+        """Where it listens: 127.0.0.1 unless told otherwise (``python -m sent_async.testing``)."""
         self.log_limit = log_limit
         self.requests: list[RecordedRequest] = []
         """The newest requests FakeSent received, oldest first (at most ``log_limit``)."""
@@ -111,6 +115,8 @@ class FakeSent:
         self._delivery = Delivery(self.state.webhooks)
         self._delivery.install(self._app)
         _routes.install(self._app)
+        self._app[_admin.SERVER] = self
+        self._app.add_routes(_admin.routes)
 
     def __repr__(self) -> str:
         return f"FakeSent(base_url={self.base_url!r})"
@@ -131,17 +137,18 @@ class FakeSent:
 
     # -- life-cycle --------------------------------------------------------------------------
     async def start(self) -> FakeSent:
-        """Listen on 127.0.0.1 (a free port unless one was given)."""
+        """Listen on ``host`` (127.0.0.1 by default; a free port unless one was given)."""
         self._runner = web.AppRunner(
             self._app, access_log=None, handle_signals=False, shutdown_timeout=0.5
         )
         await self._runner.setup()
-        site = web.TCPSite(self._runner, "127.0.0.1", self._port)
+        site = web.TCPSite(self._runner, self.host, self._port)
         await site.start()
         server = site._server
         assert isinstance(server, asyncio.base_events.Server)
         port = server.sockets[0].getsockname()[1]
-        self.base_url = f"http://127.0.0.1:{port}"
+        host = f"[{self.host}]" if ":" in self.host else self.host
+        self.base_url = f"http://{host}:{port}"
         return self
 
     async def stop(self) -> None:
@@ -244,6 +251,34 @@ class FakeSent:
             raise ValueError("latency must be >= 0 seconds")
         self._misbehaviour.latency = seconds
 
+    def clear_faults(self) -> None:
+        """Disarm every ``fail_next``, ``drop_next_response`` and ``delay_next`` not yet used."""
+        self._misbehaviour.faults.clear()
+        self._misbehaviour.delays.clear()
+        self._misbehaviour.drops = 0
+
+    def reset(self) -> None:
+        """Forget everything: records, logs, events, faults, replays and the account counters.
+
+        The stores stay the same objects (they hold references to one another); their
+        contents are replaced with a fresh server's. ``latency`` and the API key stay.
+        """
+        fresh = State.new(self.state.organization_id, self.emit)
+        wired = {id(getattr(fresh, f.name)) for f in attrs.fields(State)}
+        for field in attrs.fields(State):
+            store, new = getattr(self.state, field.name), getattr(fresh, field.name)
+            if not attrs.has(type(store)):
+                continue
+            for part in attrs.fields(type(store)):
+                value = getattr(new, part.name)
+                if id(value) not in wired and not callable(value):
+                    setattr(store, part.name, value)
+        for entries in (self.requests, self.exchanges, self.events):
+            entries.clear()
+        self._replays.clear()
+        self.clear_faults()
+        self.account.reset()
+
     # -- events and state changes ---------------------------------------------------------------
     async def emit(self, field: str, event: str | None, payload: Mapping[str, Any]) -> None:
         """Record a webhook event, deliver it to matching webhooks and hand it to listeners."""
@@ -274,6 +309,8 @@ class FakeSent:
     # -- the pipeline every request goes through -------------------------------------------
     @web.middleware
     async def _middleware(self, request: web.Request, handler: Handler) -> web.StreamResponse:
+        if request.path.startswith(_admin.PREFIX):  # the test harness, not the API: no log
+            return await _admin.serve(request, handler)
         recorded = RecordedRequest(
             method=request.method,
             path=request.path,

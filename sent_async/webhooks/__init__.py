@@ -5,7 +5,7 @@ Sent signs each delivery like Standard Webhooks, with its own header names::
     x-webhook-id:        the *endpoint* UUID (the same on every delivery; not an event id)
     x-webhook-timestamp: unix seconds when Sent signed the request
     x-webhook-signature: v1,<base64 HMAC-SHA256 of b"{id}.{timestamp}." + raw body>
-    x-webhook-event-id:  the per-event id, the same on every retry (the dedupe key)
+    x-webhook-event-id:  the per-event id, the same on every retry, but *not signed*
 
 The HMAC key is the base64-decoded part of the ``whsec_...`` secret. The signature covers the
 body *bytes* exactly as they arrived: ``json.dumps(json.loads(body))`` changes spacing, key
@@ -21,8 +21,9 @@ Messages never contain a secret or a signature.
     event = parse_event(body, headers, os.environ["SENT_WEBHOOK_SECRET"])
     if isinstance(event, MessageEvent) and event.event == "message.delivered": ...
 
-``verify``, ``sign``, ``generate_secret`` and ``parse_event`` do no I/O; ``aiohttp_handler``
-wraps them into an aiohttp.web handler with de-duplication (``DedupeStore``).
+``verify``, ``sign``, ``generate_secret``, ``parse_event`` and ``dedupe_key`` do no I/O;
+``aiohttp_handler`` wraps them into an aiohttp.web handler with de-duplication (``DedupeStore``)
+on ``dedupe_key``: what the signature covers, so a replay with a new event-id header runs once.
 """
 
 from .._errors import WebhookVerificationError
@@ -38,7 +39,7 @@ from .events import (
     WebhookEvent,
     parse_event,
 )
-from .receiver import DedupeStore, MemoryDedupe, aiohttp_handler
+from .receiver import DedupeStore, MemoryDedupe, aiohttp_handler, dedupe_key
 from .signing import generate_secret, sign, verify
 
 __all__ = [
@@ -55,6 +56,7 @@ __all__ = [
     "WebhookEvent",
     "WebhookVerificationError",
     "aiohttp_handler",
+    "dedupe_key",
     "generate_secret",
     "parse_event",
     "sign",

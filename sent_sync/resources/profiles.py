@@ -21,7 +21,14 @@ from sent_async.models import (
     ProfileList,
     WhatsappBusinessAccountInput,
 )
-from sent_async.resources.profiles import _DEPRECATED, AsyncProfileCampaigns, AsyncProfiles
+from sent_async.resources.profiles import (
+    _BORROWING,
+    _DEPRECATED,
+    _IGNORED_WHY,
+    _SHARING,
+    AsyncProfileCampaigns,
+    AsyncProfiles,
+)
 from sent_sync._portal import SyncResource
 
 
@@ -45,7 +52,7 @@ class Profiles(SyncResource):
         """List every profile of the organization (one response, no paging)."""
         return self._portal.call(partial(self._inner.list))
 
-    @deprecated(_DEPRECATED)
+    @deprecated(_DEPRECATED, ignored=_SHARING, ignored_why=_IGNORED_WHY)
     def create(
         self,
         *,
@@ -65,11 +72,17 @@ class Profiles(SyncResource):
         inherit_tcr_campaign: bool | None | Unset = UNSET,
         sandbox: bool | Unset = UNSET,
         idempotency_key: str | None = None,
+        allow_contact_sharing: bool | None | Unset = UNSET,
+        allow_template_sharing: bool | None | Unset = UNSET,
+        inherit_contacts: bool | None | Unset = UNSET,
+        inherit_templates: bool | None | Unset = UNSET,
     ) -> ProfileDetail:
         """Create a profile (admin role). Payment details go to the processor, never stored.
 
         ``brand`` cannot be combined with ``inherit_tcr_brand=True``; ``payment_details`` need
-        ``billing_model`` "profile" (the default) or "profile_and_organization".
+        ``billing_model`` "profile" (the default) or "profile_and_organization". The sharing
+        flags (``allow_*_sharing``, ``inherit_contacts``/``templates``) are accepted as
+        ``sentdm`` does, with a DeprecationWarning, and not sent: Sent ignores them.
         """
         return self._portal.call(
             partial(
@@ -87,10 +100,14 @@ class Profiles(SyncResource):
                 inherit_tcr_campaign=inherit_tcr_campaign,
                 sandbox=sandbox,
                 idempotency_key=idempotency_key,
+                allow_contact_sharing=allow_contact_sharing,
+                allow_template_sharing=allow_template_sharing,
+                inherit_contacts=inherit_contacts,
+                inherit_templates=inherit_templates,
             )
         )
 
-    @deprecated(_DEPRECATED)
+    @deprecated(_DEPRECATED, ignored=_SHARING + _BORROWING, ignored_why=_IGNORED_WHY)
     def update(
         self,
         profile_id: str,
@@ -110,8 +127,18 @@ class Profiles(SyncResource):
         allow_number_change_during_onboarding: bool | None | Unset = UNSET,
         sandbox: bool | Unset = UNSET,
         idempotency_key: str | None = None,
+        allow_contact_sharing: bool | None | Unset = UNSET,
+        allow_template_sharing: bool | None | Unset = UNSET,
+        inherit_contacts: bool | None | Unset = UNSET,
+        inherit_templates: bool | None | Unset = UNSET,
+        sending_phone_number_profile_id: str | None | Unset = UNSET,
+        sending_whatsapp_number_profile_id: str | None | Unset = UNSET,
     ) -> ProfileDetail:
-        """Change some fields of a profile: omitted fields stay as they are, None clears one."""
+        """Change some fields of a profile: omitted fields stay as they are, None clears one.
+
+        The sharing and sender-borrowing fields are accepted as ``sentdm`` does, with a
+        DeprecationWarning, and not sent: Sent ignores them since Aug 2026.
+        """
         return self._portal.call(
             partial(
                 self._inner.update,
@@ -131,6 +158,12 @@ class Profiles(SyncResource):
                 allow_number_change_during_onboarding=allow_number_change_during_onboarding,
                 sandbox=sandbox,
                 idempotency_key=idempotency_key,
+                allow_contact_sharing=allow_contact_sharing,
+                allow_template_sharing=allow_template_sharing,
+                inherit_contacts=inherit_contacts,
+                inherit_templates=inherit_templates,
+                sending_phone_number_profile_id=sending_phone_number_profile_id,
+                sending_whatsapp_number_profile_id=sending_whatsapp_number_profile_id,
             )
         )
 
@@ -202,7 +235,7 @@ class ProfileCampaigns(SyncResource):
             )
         )
 
-    @deprecated(_DEPRECATED)
+    @deprecated(_DEPRECATED, ignored=_SHARING + _BORROWING, ignored_why=_IGNORED_WHY)
     def update(
         self,
         profile_id: str,

@@ -125,18 +125,15 @@ class Webhooks(SyncResource):
             )
         )
 
-    def delete(
-        self, webhook_id: str, *, sandbox: bool = False, idempotency_key: str | None = None
-    ) -> None:
+    def delete(self, webhook_id: str, *, idempotency_key: str | None = None) -> None:
         """Delete a webhook; deliveries to it stop at once.
 
-        Sends ``{"sandbox": ...}`` as the body although the contract declares none: Sent's
-        live API refuses a DELETE with an empty body.
+        The contract gives this DELETE no body, so none is sent, nor a Content-Type (a
+        contract-validating server refuses one; Sent's live quirk is an *empty* JSON body,
+        docs/migration.md). It has no sandbox mode, as in the official SDK.
         """
         return self._portal.call(
-            partial(
-                self._inner.delete, webhook_id, sandbox=sandbox, idempotency_key=idempotency_key
-            )
+            partial(self._inner.delete, webhook_id, idempotency_key=idempotency_key)
         )
 
     def list_events(
