@@ -1,10 +1,11 @@
-"""The main job of `make demo`: sender profiles end to end, async then sync.
+"""The main job of `make demo`: onboard a tenant with sender profiles, async then sync.
 
-With SENT_DM_API_KEY set it talks to the real API (SENT_BASE_URL, if set, says where) and
-leaves nothing behind: the branded create runs in sandbox mode (Sent validates it, stores
-nothing, files no TCR brand), the one profile it really creates has no brand, and that
-profile is deleted in a ``finally`` even when a step fails. Otherwise it starts FakeSent, the
-in-memory Sent server that ships with the SDK, and says so.
+It uses Sent's current API only (/v3/sender-profiles, /v3/compliance), so it prints no
+DeprecationWarning. With SENT_DM_API_KEY set it talks to the real API (SENT_BASE_URL, if set,
+says where) and leaves nothing behind: the create with an SMS market runs in sandbox mode (Sent
+validates it, stores nothing, claims no number), the one profile it really creates has no
+channels, and that profile is deleted in a ``finally`` even when a step fails. Otherwise it
+starts FakeSent, the in-memory Sent server that ships with the SDK, and says so.
 """
 
 from __future__ import annotations
@@ -12,40 +13,30 @@ from __future__ import annotations
 import asyncio
 import os
 import uuid
-import warnings
 
 import sent_sync
-from sent_async import AsyncSent, NotFoundError
+from sent_async import AsyncSent, NotFoundError, SentValidationError
 from sent_async.testing import FakeSent
-
-BRAND = {
-    "contact": {"name": "John Smith", "business_name": "Acme Corp", "email": "ops@acme.example"},
-    "business": {"legal_name": "Acme Corporation LLC", "country": "US"},
-    "compliance": {
-        "brand_relationship": "SMALL_ACCOUNT",
-        "vertical": "PROFESSIONAL",
-        "destination_countries": [{"id": "US", "is_main": True}],
-    },
-}
 
 
 async def async_tour(sent: AsyncSent, profile_id: str) -> None:
     print("== async client ==")
-    fetched = await sent.profiles.get(profile_id)
-    print(f"got it back: {fetched.name} ({fetched.short_name}), status {fetched.status}")
+    fetched = await sent.sender_profiles.get(profile_id)
+    print(f"got it back: {fetched.name} ({fetched.short_name}), created {fetched.created_at}")
 
-    listed = await sent.profiles.list()
-    print(f"the organization has {len(listed.profiles)} profile(s)")
+    names = [p.name async for p in sent.sender_profiles.list()]  # every page
+    print(f"the organization has {len(names)} sender profile(s)")
 
     scoped = sent.for_profile(profile_id)  # every request now carries x-profile-id
-    raw = await scoped.with_raw_response.profiles.get(profile_id)
-    print(
-        f"scoped call as the child profile: HTTP {raw.status_code}, "
-        f"request_id {raw.meta.request_id}"
-    )
+    raw = await scoped.with_raw_response.compliance.requirements(country="GB", type="ALPHANUMERIC")
+    print(f"scoped call as the profile: HTTP {raw.status_code}, request_id {raw.meta.request_id}")
+    try:
+        scoped.sender_profiles.list()
+    except SentValidationError as exc:
+        print(f"refused before sending: {exc}")
 
     try:
-        await sent.profiles.get(str(uuid.uuid4()))
+        await sent.sender_profiles.get(str(uuid.uuid4()))
     except NotFoundError as exc:
         print(
             f"a missing profile is a typed error: {type(exc).__name__} "
@@ -56,39 +47,50 @@ async def async_tour(sent: AsyncSent, profile_id: str) -> None:
 def sync_tour(api_key: str | None, base_url: str | None, profile_id: str) -> None:
     print("== sync client ==")
     with sent_sync.Sent(api_key, base_url=base_url) as sent:
-        profile = sent.profiles.update(profile_id, description="Sales (EMEA)")
+        profile = sent.sender_profiles.update(profile_id, description="Sales (EMEA)")
         print(f"updated {profile.id}: description is now {profile.description!r}")
-        print(f"profiles: {[p.name for p in sent.profiles.list().profiles]}")
+        # Any endpoint, even one this SDK has no method for yet, through the same transport:
+        data = sent.get(f"/v3/sender-profiles/{profile_id}")
+        print(f"client.get(...) returns plain JSON: short_name {data['short_name']!r}")
         try:
-            sent.profiles.get(str(uuid.uuid4()))
+            sent.sender_profiles.get(str(uuid.uuid4()))
         except sent_sync.NotFoundError as exc:
             print(f"same typed error from sync code: {exc}")
 
 
 async def tour(sent: AsyncSent, api_key: str | None, base_url: str | None) -> None:
-    """Sandbox create, one real profile for the reads and the update, then delete it."""
-    ghost = await sent.profiles.create(
-        name="Sales Team", short_name="SALES", brand=BRAND, sandbox=True
+    """Requirements, a sandbox create, one real profile for the rest, then delete it."""
+    needs = await sent.compliance.requirements(country="US", type="TEN_DLC")
+    print(f"US 10DLC requires {needs.requirements}")
+    ghost = await sent.sender_profiles.create(
+        name="Sales Team",
+        short_name="SALES",
+        billing={"inherit": True},  # the organization pays
+        compliance={"inherit": True},  # and lends its brand and campaign
+        channels={"sms": {"country": "US", "number_type": "TEN_DLC"}},
+        sandbox=True,
     )
-    print(f"sandbox create with a brand: validated, nothing stored (sample id {ghost.id})")
+    print(f"sandbox create with an SMS market: validated, nothing stored (sample id {ghost.id})")
     name = f"sent-sdk demo {uuid.uuid4().hex[:8]}"
-    profile = await sent.profiles.create(name=name, short_name="DEMO", description="Sales")
+    profile = await sent.sender_profiles.create(
+        name=name, short_name="DEMO", description="Sales", billing={"inherit": True}
+    )
     assert profile.id is not None  # ids are optional in the contract; a created one has one
-    print(f"created profile {profile.id} ({profile.name}): it is deleted at the end")
+    key = profile.reveal_api_key()  # returned once; never in reprs, logs or errors
+    print(
+        f"created sender profile {profile.id} (key of {len(key or '')} chars): deleted at the end"
+    )
     try:
         await async_tour(sent, profile.id)
         # The sync client runs its own event-loop thread; call it off this loop's thread so
         # a FakeSent on this loop keeps answering.
         await asyncio.to_thread(sync_tour, api_key, base_url, profile.id)
     finally:
-        await sent.profiles.delete(profile.id)
-        print(f"deleted profile {profile.id}: the demo left nothing behind")
+        await sent.sender_profiles.delete(profile.id)
+        print(f"deleted sender profile {profile.id}: the demo left nothing behind")
 
 
 async def main() -> None:
-    print("(/v3/profiles is deprecated by Sent in favour of /v3/sender-profiles but still served;")
-    print(" the SDK warns once per method, which this demo silences)")
-    warnings.filterwarnings("ignore", message=".*deprecated by Sent", category=DeprecationWarning)
     if os.environ.get("SENT_DM_API_KEY"):
         where = os.environ.get("SENT_BASE_URL") or "the real Sent API"
         print(f"SENT_DM_API_KEY is set: talking to {where}")

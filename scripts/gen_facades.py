@@ -111,7 +111,11 @@ def _decorators(fn: ast.FunctionDef | ast.AsyncFunctionDef) -> set[str]:
 
 # -- 1. raw-response views ----------------------------------------------------------------------
 def _raw_members(cls: ast.ClassDef) -> list[tuple[str, str | None]]:
-    """(name, AsyncSub) for each nested view, (name, None) for each call with a raw twin."""
+    """(name, AsyncSub) for each nested view, (name, None) for each call with a raw twin.
+
+    The client's own calls (``request``, ``get``, ...) get none: sent_sync._raw cannot import
+    ``Sent`` at run time (it would be circular).
+    """
     out: list[tuple[str, str | None]] = []
     for fn in cls.body:
         if not isinstance(fn, ast.FunctionDef | ast.AsyncFunctionDef) or fn.name.startswith("_"):
@@ -121,8 +125,10 @@ def _raw_members(cls: ast.ClassDef) -> list[tuple[str, str | None]]:
         if isinstance(fn, ast.FunctionDef) and "cached_property" in _decorators(fn):
             if sub and not sub.endswith("WithRawResponse") and sub not in HAND_WRITTEN_TWINS:
                 out.append((fn.name, sub))
-        elif fn.name not in SKIP_METHODS | NO_RAW and (
-            isinstance(fn, ast.AsyncFunctionDef) or returns.startswith("AsyncPager[")
+        elif (
+            cls.name != "AsyncSent"
+            and fn.name not in SKIP_METHODS | NO_RAW
+            and (isinstance(fn, ast.AsyncFunctionDef) or returns.startswith("AsyncPager["))
         ):
             out.append((fn.name, None))
     return out
@@ -296,6 +302,8 @@ def _sync_member(
     twin = _async_name(fn.returns) if fn.returns else None
     doc = _indent(_strip_async(_doc(fn)))
     deco = [f"    @{d}" for d in sorted(decorators)]
+    if "overload" in decorators:  # a typing-only variant: the sync twin is a stub too
+        return _lines(*deco, "    " + _signature(fn) + " ...")
     if isinstance(fn, ast.AsyncFunctionDef):
         call = f"partial(self._inner.{fn.name}, {_forward(fn.args)})".replace(", )", ")")
         return _lines(

@@ -7,7 +7,7 @@ import ssl as _ssl
 from collections.abc import Mapping
 from functools import cached_property
 from types import TracebackType
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, overload
 
 import attrs
 
@@ -17,23 +17,28 @@ from ._options import DEFAULT_BASE_URL, ClientOptions, Timeout, TraceConfigs
 from ._transport.core import Core
 from ._transport.pace import ClientRateLimit, check_rate_limit
 from ._transport.retry import RetryPolicy
-from ._types import UNSET, Unset
+from ._types import UNSET, Data, Unset
 
 if TYPE_CHECKING:
     from ._bulk.client import AsyncBulk
     from ._raw import AsyncSentWithRawResponse
     from ._transport.call import Transport
     from .resources.channels import AsyncChannels
+    from .resources.compliance import AsyncCompliance
     from .resources.contacts import AsyncContacts
     from .resources.conversations import AsyncConversations
     from .resources.me import AsyncMe
     from .resources.messages import AsyncMessages
     from .resources.numbers import AsyncNumbers
     from .resources.profiles import AsyncProfiles
+    from .resources.sender_profiles import AsyncSenderProfiles
     from .resources.templates import AsyncTemplates
     from .resources.users import AsyncUsers
     from .resources.voice import AsyncVoice
     from .resources.webhooks import AsyncWebhooks
+
+
+_METHODS = frozenset({"GET", "POST", "PUT", "PATCH", "DELETE"})
 
 
 class AsyncSent:
@@ -237,6 +242,20 @@ class AsyncSent:
         return AsyncProfiles(self._transport)
 
     @cached_property
+    def sender_profiles(self) -> AsyncSenderProfiles:
+        """Sender profiles (``/v3/sender-profiles``): the organization's tenants and brands."""
+        from .resources.sender_profiles import AsyncSenderProfiles
+
+        return AsyncSenderProfiles(self._transport)
+
+    @cached_property
+    def compliance(self) -> AsyncCompliance:
+        """What a market requires before you can send there."""
+        from .resources.compliance import AsyncCompliance
+
+        return AsyncCompliance(self._transport)
+
+    @cached_property
     def voice(self) -> AsyncVoice:
         """Voice calls, participants, recordings and tokens."""
         from .resources.voice import AsyncVoice
@@ -245,10 +264,211 @@ class AsyncSent:
 
     @cached_property
     def channels(self) -> AsyncChannels:
-        """Sending channels (voice numbers)."""
+        """Sending channels: SMS markets and numbers, WhatsApp, RCS and voice numbers."""
         from .resources.channels import AsyncChannels
 
         return AsyncChannels(self._transport)
+
+    # -- any endpoint ----------------------------------------------------------------------
+    @overload
+    async def request(
+        self,
+        method: str,
+        path: str,
+        *,
+        query: Mapping[str, Any] | None = None,
+        json: Any = None,
+        into: None = None,
+        idempotency_key: str | None = None,
+    ) -> Any: ...
+    @overload
+    async def request(
+        self,
+        method: str,
+        path: str,
+        *,
+        query: Mapping[str, Any] | None = None,
+        json: Any = None,
+        into: type[Data],
+        idempotency_key: str | None = None,
+    ) -> Data: ...
+    async def request(
+        self,
+        method: str,
+        path: str,
+        *,
+        query: Mapping[str, Any] | None = None,
+        json: Any = None,
+        into: Any = None,
+        idempotency_key: str | None = None,
+    ) -> Any:
+        """Call any ``/v3/`` endpoint through the same transport as the typed calls.
+
+        Auth, this view's ``x-profile-id``, Idempotency-Key on writes, retries and typed errors
+        apply; the envelope's ``data`` comes back as plain JSON, or structured when ``into`` is
+        a model (or ``list[Model]``). docs/sender-profiles.md, "Any endpoint".
+        """
+        verb = method.upper() if isinstance(method, str) else method
+        if verb not in _METHODS:
+            raise SentValidationError(f"method must be one of {sorted(_METHODS)}, got {method!r}")
+        return await self._transport.request(
+            verb,
+            _validate.api_path(path),
+            query=query,
+            body=json,
+            into=Any if into is None else into,
+            idempotency_key=idempotency_key,
+        )
+
+    @overload
+    async def get(
+        self, path: str, *, query: Mapping[str, Any] | None = None, into: None = None
+    ) -> Any: ...
+    @overload
+    async def get(
+        self, path: str, *, query: Mapping[str, Any] | None = None, into: type[Data]
+    ) -> Data: ...
+    async def get(
+        self, path: str, *, query: Mapping[str, Any] | None = None, into: Any = None
+    ) -> Any:
+        """``request("GET", path, ...)``."""
+        return await self.request("GET", path, query=query, into=into)
+
+    @overload
+    async def post(
+        self,
+        path: str,
+        *,
+        query: Mapping[str, Any] | None = None,
+        json: Any = None,
+        into: None = None,
+        idempotency_key: str | None = None,
+    ) -> Any: ...
+    @overload
+    async def post(
+        self,
+        path: str,
+        *,
+        query: Mapping[str, Any] | None = None,
+        json: Any = None,
+        into: type[Data],
+        idempotency_key: str | None = None,
+    ) -> Data: ...
+    async def post(
+        self,
+        path: str,
+        *,
+        query: Mapping[str, Any] | None = None,
+        json: Any = None,
+        into: Any = None,
+        idempotency_key: str | None = None,
+    ) -> Any:
+        """``request("POST", path, ...)``."""
+        return await self.request(
+            "POST", path, query=query, json=json, into=into, idempotency_key=idempotency_key
+        )
+
+    @overload
+    async def put(
+        self,
+        path: str,
+        *,
+        query: Mapping[str, Any] | None = None,
+        json: Any = None,
+        into: None = None,
+        idempotency_key: str | None = None,
+    ) -> Any: ...
+    @overload
+    async def put(
+        self,
+        path: str,
+        *,
+        query: Mapping[str, Any] | None = None,
+        json: Any = None,
+        into: type[Data],
+        idempotency_key: str | None = None,
+    ) -> Data: ...
+    async def put(
+        self,
+        path: str,
+        *,
+        query: Mapping[str, Any] | None = None,
+        json: Any = None,
+        into: Any = None,
+        idempotency_key: str | None = None,
+    ) -> Any:
+        """``request("PUT", path, ...)``."""
+        return await self.request(
+            "PUT", path, query=query, json=json, into=into, idempotency_key=idempotency_key
+        )
+
+    @overload
+    async def patch(
+        self,
+        path: str,
+        *,
+        query: Mapping[str, Any] | None = None,
+        json: Any = None,
+        into: None = None,
+        idempotency_key: str | None = None,
+    ) -> Any: ...
+    @overload
+    async def patch(
+        self,
+        path: str,
+        *,
+        query: Mapping[str, Any] | None = None,
+        json: Any = None,
+        into: type[Data],
+        idempotency_key: str | None = None,
+    ) -> Data: ...
+    async def patch(
+        self,
+        path: str,
+        *,
+        query: Mapping[str, Any] | None = None,
+        json: Any = None,
+        into: Any = None,
+        idempotency_key: str | None = None,
+    ) -> Any:
+        """``request("PATCH", path, ...)``."""
+        return await self.request(
+            "PATCH", path, query=query, json=json, into=into, idempotency_key=idempotency_key
+        )
+
+    @overload
+    async def delete(
+        self,
+        path: str,
+        *,
+        query: Mapping[str, Any] | None = None,
+        json: Any = None,
+        into: None = None,
+        idempotency_key: str | None = None,
+    ) -> Any: ...
+    @overload
+    async def delete(
+        self,
+        path: str,
+        *,
+        query: Mapping[str, Any] | None = None,
+        json: Any = None,
+        into: type[Data],
+        idempotency_key: str | None = None,
+    ) -> Data: ...
+    async def delete(
+        self,
+        path: str,
+        *,
+        query: Mapping[str, Any] | None = None,
+        json: Any = None,
+        into: Any = None,
+        idempotency_key: str | None = None,
+    ) -> Any:
+        """``request("DELETE", path, ...)``; a 204 answers None."""
+        return await self.request(
+            "DELETE", path, query=query, json=json, into=into, idempotency_key=idempotency_key
+        )
 
     # -- life-cycle ------------------------------------------------------------------------
     @property

@@ -7,13 +7,21 @@ from __future__ import annotations
 
 from sent_async._client import AsyncSent
 from sent_async._response import Nested, RawMethod, RawView
-from sent_async.resources.channels import AsyncChannels, AsyncVoiceChannels
+from sent_async.resources.channels import (
+    AsyncChannels,
+    AsyncRcsChannels,
+    AsyncVoiceChannels,
+    AsyncWhatsappChannels,
+)
+from sent_async.resources.compliance import AsyncCompliance
 from sent_async.resources.contacts import AsyncContacts
 from sent_async.resources.conversations import AsyncConversations
 from sent_async.resources.me import AsyncMe
 from sent_async.resources.messages import AsyncMessages
 from sent_async.resources.numbers import AsyncNumbers
 from sent_async.resources.profiles import AsyncProfileCampaigns, AsyncProfiles
+from sent_async.resources.sender_profiles import AsyncSenderProfiles
+from sent_async.resources.sms_markets import AsyncCampaigns, AsyncMarketNumbers, AsyncSmsChannels
 from sent_async.resources.templates import AsyncTemplates
 from sent_async.resources.users import AsyncUsers
 from sent_async.resources.voice import (
@@ -30,6 +38,7 @@ class AsyncMessagesWithRawResponse(RawView[AsyncMessages]):
 
     send = RawMethod(AsyncMessages.send)
     get = RawMethod(AsyncMessages.get)
+    cancel = RawMethod(AsyncMessages.cancel)
     list_activities = RawMethod(AsyncMessages.list_activities)
 
 
@@ -119,6 +128,22 @@ class AsyncProfilesWithRawResponse(RawView[AsyncProfiles]):
     complete = RawMethod(AsyncProfiles.complete)
 
 
+class AsyncSenderProfilesWithRawResponse(RawView[AsyncSenderProfiles]):
+    """``AsyncSenderProfiles`` whose calls return ``RawResponse[T]``."""
+
+    create = RawMethod(AsyncSenderProfiles.create)
+    list = RawMethod(AsyncSenderProfiles.list)
+    get = RawMethod(AsyncSenderProfiles.get)
+    update = RawMethod(AsyncSenderProfiles.update)
+    delete = RawMethod(AsyncSenderProfiles.delete)
+
+
+class AsyncComplianceWithRawResponse(RawView[AsyncCompliance]):
+    """``AsyncCompliance`` whose calls return ``RawResponse[T]``."""
+
+    requirements = RawMethod(AsyncCompliance.requirements)
+
+
 class AsyncCallParticipantsWithRawResponse(RawView[AsyncCallParticipants]):
     """``AsyncCallParticipants`` whose calls return ``RawResponse[T]``."""
 
@@ -153,6 +178,44 @@ class AsyncVoiceWithRawResponse(RawView[AsyncVoice]):
     tokens = Nested(AsyncVoiceTokensWithRawResponse)
 
 
+class AsyncCampaignsWithRawResponse(RawView[AsyncCampaigns]):
+    """``AsyncCampaigns`` whose calls return ``RawResponse[T]``."""
+
+    list = RawMethod(AsyncCampaigns.list)
+    create = RawMethod(AsyncCampaigns.create)
+    update = RawMethod(AsyncCampaigns.update)
+
+
+class AsyncSmsChannelsWithRawResponse(RawView[AsyncSmsChannels]):
+    """``AsyncSmsChannels`` whose calls return ``RawResponse[T]``."""
+
+    campaigns = Nested(AsyncCampaignsWithRawResponse)
+    list = RawMethod(AsyncSmsChannels.list)
+    create = RawMethod(AsyncSmsChannels.create)
+    get = RawMethod(AsyncSmsChannels.get)
+    update = RawMethod(AsyncSmsChannels.update)
+
+
+class AsyncMarketNumbersWithRawResponse(RawView[AsyncMarketNumbers]):
+    """``AsyncMarketNumbers`` whose calls return ``RawResponse[T]``."""
+
+    list = RawMethod(AsyncMarketNumbers.list)
+    add = RawMethod(AsyncMarketNumbers.add)
+    replace = RawMethod(AsyncMarketNumbers.replace)
+
+
+class AsyncWhatsappChannelsWithRawResponse(RawView[AsyncWhatsappChannels]):
+    """``AsyncWhatsappChannels`` whose calls return ``RawResponse[T]``."""
+
+    create = RawMethod(AsyncWhatsappChannels.create)
+
+
+class AsyncRcsChannelsWithRawResponse(RawView[AsyncRcsChannels]):
+    """``AsyncRcsChannels`` whose calls return ``RawResponse[T]``."""
+
+    create = RawMethod(AsyncRcsChannels.create)
+
+
 class AsyncVoiceChannelsWithRawResponse(RawView[AsyncVoiceChannels]):
     """``AsyncVoiceChannels`` whose calls return ``RawResponse[T]``."""
 
@@ -167,7 +230,13 @@ class AsyncVoiceChannelsWithRawResponse(RawView[AsyncVoiceChannels]):
 class AsyncChannelsWithRawResponse(RawView[AsyncChannels]):
     """``AsyncChannels`` whose calls return ``RawResponse[T]``."""
 
+    sms = Nested(AsyncSmsChannelsWithRawResponse)
+    numbers = Nested(AsyncMarketNumbersWithRawResponse)
+    whatsapp = Nested(AsyncWhatsappChannelsWithRawResponse)
+    rcs = Nested(AsyncRcsChannelsWithRawResponse)
     voice = Nested(AsyncVoiceChannelsWithRawResponse)
+    list = RawMethod(AsyncChannels.list)
+    number_types = RawMethod(AsyncChannels.number_types)
 
 
 class AsyncSentWithRawResponse(RawView[AsyncSent]):
@@ -182,5 +251,7 @@ class AsyncSentWithRawResponse(RawView[AsyncSent]):
     me = Nested(AsyncMeWithRawResponse)
     numbers = Nested(AsyncNumbersWithRawResponse)
     profiles = Nested(AsyncProfilesWithRawResponse)
+    sender_profiles = Nested(AsyncSenderProfilesWithRawResponse)
+    compliance = Nested(AsyncComplianceWithRawResponse)
     voice = Nested(AsyncVoiceWithRawResponse)
     channels = Nested(AsyncChannelsWithRawResponse)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import enum
-from typing import Final, Literal, TypeAlias
+from typing import Final, Literal, TypeAlias, TypeVar
 
 
 class _UnsetType(enum.Enum):
@@ -30,4 +30,7 @@ class StrEnum(str, enum.Enum):
         return str(self.value)
 
 
-__all__ = ["UNSET", "StrEnum", "Unset"]
+Data = TypeVar("Data")
+"""What ``client.request(..., into=Model)`` returns: the ``into`` type."""
+
+__all__ = ["UNSET", "Data", "StrEnum", "Unset"]

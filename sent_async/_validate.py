@@ -6,7 +6,7 @@ import ipaddress
 import re
 from collections.abc import Mapping
 from typing import Any
-from urllib.parse import quote, urlsplit, urlunsplit
+from urllib.parse import quote, unquote, urlsplit, urlunsplit
 
 import cattrs
 
@@ -44,6 +44,24 @@ def path_id(value: object, what: str) -> str:
     if _CONTROL.search(value) or value != value.strip():
         raise SentValidationError(f"{what} must not contain whitespace or control characters")
     return quote(value, safe="@:")
+
+
+def api_path(value: object) -> str:
+    """A path for ``client.request``: under ``/v3/``, one path only (no query, fragment, dot
+    segment, backslash or control character, also when percent-encoded); non-ASCII is encoded.
+    """
+    if not isinstance(value, str) or not value.startswith("/v3/") or value == "/v3/":
+        raise SentValidationError(f"path must start with '/v3/', got {_show(value)}")
+    for text in (value, unquote(value)):
+        if _CONTROL.search(text) or any(c.isspace() for c in text):
+            raise SentValidationError("path must not contain whitespace or control characters")
+        if "?" in text or "#" in text or "\\" in text:
+            raise SentValidationError("path must not contain '?', '#' or '\\': pass query=...")
+        if any(seg in (".", "..") for seg in text.split("/")) or "//" in text:
+            raise SentValidationError(
+                f"path must not contain '.', '..' or empty segments: {_show(value)}"
+            )
+    return quote(value, safe="/@:+,;=-._~%!$&'()*")
 
 
 def header_value(name: str, value: str) -> str:

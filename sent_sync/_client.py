@@ -6,26 +6,28 @@ from __future__ import annotations
 
 import ssl as _ssl
 from collections.abc import Mapping
-from functools import cached_property
-from typing import TYPE_CHECKING
+from functools import cached_property, partial
+from typing import TYPE_CHECKING, Any, overload
 
 from sent_async._client import AsyncSent
 from sent_async._options import Timeout, TraceConfigs
 from sent_async._transport.pace import ClientRateLimit
 from sent_async._transport.retry import RetryPolicy
-from sent_async._types import UNSET, Unset
+from sent_async._types import UNSET, Data, Unset
 from sent_sync._portal import SyncClient
 
 if TYPE_CHECKING:
     from sent_sync._bulk import Bulk
     from sent_sync._raw import SentWithRawResponse
     from sent_sync.resources.channels import Channels
+    from sent_sync.resources.compliance import Compliance
     from sent_sync.resources.contacts import Contacts
     from sent_sync.resources.conversations import Conversations
     from sent_sync.resources.me import Me
     from sent_sync.resources.messages import Messages
     from sent_sync.resources.numbers import Numbers
     from sent_sync.resources.profiles import Profiles
+    from sent_sync.resources.sender_profiles import SenderProfiles
     from sent_sync.resources.templates import Templates
     from sent_sync.resources.users import Users
     from sent_sync.resources.voice import Voice
@@ -192,6 +194,20 @@ class Sent(SyncClient):
         return Profiles(self._inner.profiles, self._portal)
 
     @cached_property
+    def sender_profiles(self) -> SenderProfiles:
+        """Sender profiles (``/v3/sender-profiles``): the organization's tenants and brands."""
+        from sent_sync.resources.sender_profiles import SenderProfiles
+
+        return SenderProfiles(self._inner.sender_profiles, self._portal)
+
+    @cached_property
+    def compliance(self) -> Compliance:
+        """What a market requires before you can send there."""
+        from sent_sync.resources.compliance import Compliance
+
+        return Compliance(self._inner.compliance, self._portal)
+
+    @cached_property
     def voice(self) -> Voice:
         """Voice calls, participants, recordings and tokens."""
         from sent_sync.resources.voice import Voice
@@ -200,10 +216,248 @@ class Sent(SyncClient):
 
     @cached_property
     def channels(self) -> Channels:
-        """Sending channels (voice numbers)."""
+        """Sending channels: SMS markets and numbers, WhatsApp, RCS and voice numbers."""
         from sent_sync.resources.channels import Channels
 
         return Channels(self._inner.channels, self._portal)
+
+    @overload
+    def request(
+        self,
+        method: str,
+        path: str,
+        *,
+        query: Mapping[str, Any] | None = None,
+        json: Any = None,
+        into: None = None,
+        idempotency_key: str | None = None,
+    ) -> Any: ...
+
+    @overload
+    def request(
+        self,
+        method: str,
+        path: str,
+        *,
+        query: Mapping[str, Any] | None = None,
+        json: Any = None,
+        into: type[Data],
+        idempotency_key: str | None = None,
+    ) -> Data: ...
+
+    def request(
+        self,
+        method: str,
+        path: str,
+        *,
+        query: Mapping[str, Any] | None = None,
+        json: Any = None,
+        into: Any = None,
+        idempotency_key: str | None = None,
+    ) -> Any:
+        """Call any ``/v3/`` endpoint through the same transport as the typed calls.
+
+        Auth, this view's ``x-profile-id``, Idempotency-Key on writes, retries and typed errors
+        apply; the envelope's ``data`` comes back as plain JSON, or structured when ``into`` is
+        a model (or ``list[Model]``). docs/sender-profiles.md, "Any endpoint".
+        """
+        return self._portal.call(
+            partial(
+                self._inner.request,
+                method,
+                path,
+                query=query,
+                json=json,
+                into=into,
+                idempotency_key=idempotency_key,
+            )
+        )
+
+    @overload
+    def get(
+        self, path: str, *, query: Mapping[str, Any] | None = None, into: None = None
+    ) -> Any: ...
+
+    @overload
+    def get(
+        self, path: str, *, query: Mapping[str, Any] | None = None, into: type[Data]
+    ) -> Data: ...
+
+    def get(self, path: str, *, query: Mapping[str, Any] | None = None, into: Any = None) -> Any:
+        """``request("GET", path, ...)``."""
+        return self._portal.call(partial(self._inner.get, path, query=query, into=into))
+
+    @overload
+    def post(
+        self,
+        path: str,
+        *,
+        query: Mapping[str, Any] | None = None,
+        json: Any = None,
+        into: None = None,
+        idempotency_key: str | None = None,
+    ) -> Any: ...
+
+    @overload
+    def post(
+        self,
+        path: str,
+        *,
+        query: Mapping[str, Any] | None = None,
+        json: Any = None,
+        into: type[Data],
+        idempotency_key: str | None = None,
+    ) -> Data: ...
+
+    def post(
+        self,
+        path: str,
+        *,
+        query: Mapping[str, Any] | None = None,
+        json: Any = None,
+        into: Any = None,
+        idempotency_key: str | None = None,
+    ) -> Any:
+        """``request("POST", path, ...)``."""
+        return self._portal.call(
+            partial(
+                self._inner.post,
+                path,
+                query=query,
+                json=json,
+                into=into,
+                idempotency_key=idempotency_key,
+            )
+        )
+
+    @overload
+    def put(
+        self,
+        path: str,
+        *,
+        query: Mapping[str, Any] | None = None,
+        json: Any = None,
+        into: None = None,
+        idempotency_key: str | None = None,
+    ) -> Any: ...
+
+    @overload
+    def put(
+        self,
+        path: str,
+        *,
+        query: Mapping[str, Any] | None = None,
+        json: Any = None,
+        into: type[Data],
+        idempotency_key: str | None = None,
+    ) -> Data: ...
+
+    def put(
+        self,
+        path: str,
+        *,
+        query: Mapping[str, Any] | None = None,
+        json: Any = None,
+        into: Any = None,
+        idempotency_key: str | None = None,
+    ) -> Any:
+        """``request("PUT", path, ...)``."""
+        return self._portal.call(
+            partial(
+                self._inner.put,
+                path,
+                query=query,
+                json=json,
+                into=into,
+                idempotency_key=idempotency_key,
+            )
+        )
+
+    @overload
+    def patch(
+        self,
+        path: str,
+        *,
+        query: Mapping[str, Any] | None = None,
+        json: Any = None,
+        into: None = None,
+        idempotency_key: str | None = None,
+    ) -> Any: ...
+
+    @overload
+    def patch(
+        self,
+        path: str,
+        *,
+        query: Mapping[str, Any] | None = None,
+        json: Any = None,
+        into: type[Data],
+        idempotency_key: str | None = None,
+    ) -> Data: ...
+
+    def patch(
+        self,
+        path: str,
+        *,
+        query: Mapping[str, Any] | None = None,
+        json: Any = None,
+        into: Any = None,
+        idempotency_key: str | None = None,
+    ) -> Any:
+        """``request("PATCH", path, ...)``."""
+        return self._portal.call(
+            partial(
+                self._inner.patch,
+                path,
+                query=query,
+                json=json,
+                into=into,
+                idempotency_key=idempotency_key,
+            )
+        )
+
+    @overload
+    def delete(
+        self,
+        path: str,
+        *,
+        query: Mapping[str, Any] | None = None,
+        json: Any = None,
+        into: None = None,
+        idempotency_key: str | None = None,
+    ) -> Any: ...
+
+    @overload
+    def delete(
+        self,
+        path: str,
+        *,
+        query: Mapping[str, Any] | None = None,
+        json: Any = None,
+        into: type[Data],
+        idempotency_key: str | None = None,
+    ) -> Data: ...
+
+    def delete(
+        self,
+        path: str,
+        *,
+        query: Mapping[str, Any] | None = None,
+        json: Any = None,
+        into: Any = None,
+        idempotency_key: str | None = None,
+    ) -> Any:
+        """``request("DELETE", path, ...)``; a 204 answers None."""
+        return self._portal.call(
+            partial(
+                self._inner.delete,
+                path,
+                query=query,
+                json=json,
+                into=into,
+                idempotency_key=idempotency_key,
+            )
+        )
 
     @property
     def is_closed(self) -> bool:

@@ -8,13 +8,16 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from sent_async._response import Nested, RawView, SyncRawMethod
-from sent_sync.resources.channels import Channels, VoiceChannels
+from sent_sync.resources.channels import Channels, RcsChannels, VoiceChannels, WhatsappChannels
+from sent_sync.resources.compliance import Compliance
 from sent_sync.resources.contacts import Contacts
 from sent_sync.resources.conversations import Conversations
 from sent_sync.resources.me import Me
 from sent_sync.resources.messages import Messages
 from sent_sync.resources.numbers import Numbers
 from sent_sync.resources.profiles import ProfileCampaigns, Profiles
+from sent_sync.resources.sender_profiles import SenderProfiles
+from sent_sync.resources.sms_markets import Campaigns, MarketNumbers, SmsChannels
 from sent_sync.resources.templates import Templates
 from sent_sync.resources.users import Users
 from sent_sync.resources.voice import CallParticipants, Calls, Voice, VoiceTokens
@@ -29,6 +32,7 @@ class MessagesWithRawResponse(RawView[Messages]):
 
     send = SyncRawMethod(Messages.send)
     get = SyncRawMethod(Messages.get)
+    cancel = SyncRawMethod(Messages.cancel)
     list_activities = SyncRawMethod(Messages.list_activities)
 
 
@@ -118,6 +122,22 @@ class ProfilesWithRawResponse(RawView[Profiles]):
     complete = SyncRawMethod(Profiles.complete)
 
 
+class SenderProfilesWithRawResponse(RawView[SenderProfiles]):
+    """``SenderProfiles`` whose calls return ``RawResponse[T]``."""
+
+    create = SyncRawMethod(SenderProfiles.create)
+    list = SyncRawMethod(SenderProfiles.list)
+    get = SyncRawMethod(SenderProfiles.get)
+    update = SyncRawMethod(SenderProfiles.update)
+    delete = SyncRawMethod(SenderProfiles.delete)
+
+
+class ComplianceWithRawResponse(RawView[Compliance]):
+    """``Compliance`` whose calls return ``RawResponse[T]``."""
+
+    requirements = SyncRawMethod(Compliance.requirements)
+
+
 class CallParticipantsWithRawResponse(RawView[CallParticipants]):
     """``CallParticipants`` whose calls return ``RawResponse[T]``."""
 
@@ -152,6 +172,44 @@ class VoiceWithRawResponse(RawView[Voice]):
     tokens = Nested(VoiceTokensWithRawResponse)
 
 
+class CampaignsWithRawResponse(RawView[Campaigns]):
+    """``Campaigns`` whose calls return ``RawResponse[T]``."""
+
+    list = SyncRawMethod(Campaigns.list)
+    create = SyncRawMethod(Campaigns.create)
+    update = SyncRawMethod(Campaigns.update)
+
+
+class SmsChannelsWithRawResponse(RawView[SmsChannels]):
+    """``SmsChannels`` whose calls return ``RawResponse[T]``."""
+
+    campaigns = Nested(CampaignsWithRawResponse)
+    list = SyncRawMethod(SmsChannels.list)
+    create = SyncRawMethod(SmsChannels.create)
+    get = SyncRawMethod(SmsChannels.get)
+    update = SyncRawMethod(SmsChannels.update)
+
+
+class MarketNumbersWithRawResponse(RawView[MarketNumbers]):
+    """``MarketNumbers`` whose calls return ``RawResponse[T]``."""
+
+    list = SyncRawMethod(MarketNumbers.list)
+    add = SyncRawMethod(MarketNumbers.add)
+    replace = SyncRawMethod(MarketNumbers.replace)
+
+
+class WhatsappChannelsWithRawResponse(RawView[WhatsappChannels]):
+    """``WhatsappChannels`` whose calls return ``RawResponse[T]``."""
+
+    create = SyncRawMethod(WhatsappChannels.create)
+
+
+class RcsChannelsWithRawResponse(RawView[RcsChannels]):
+    """``RcsChannels`` whose calls return ``RawResponse[T]``."""
+
+    create = SyncRawMethod(RcsChannels.create)
+
+
 class VoiceChannelsWithRawResponse(RawView[VoiceChannels]):
     """``VoiceChannels`` whose calls return ``RawResponse[T]``."""
 
@@ -166,7 +224,13 @@ class VoiceChannelsWithRawResponse(RawView[VoiceChannels]):
 class ChannelsWithRawResponse(RawView[Channels]):
     """``Channels`` whose calls return ``RawResponse[T]``."""
 
+    sms = Nested(SmsChannelsWithRawResponse)
+    numbers = Nested(MarketNumbersWithRawResponse)
+    whatsapp = Nested(WhatsappChannelsWithRawResponse)
+    rcs = Nested(RcsChannelsWithRawResponse)
     voice = Nested(VoiceChannelsWithRawResponse)
+    list = SyncRawMethod(Channels.list)
+    number_types = SyncRawMethod(Channels.number_types)
 
 
 class SentWithRawResponse(RawView["Sent"]):
@@ -181,5 +245,7 @@ class SentWithRawResponse(RawView["Sent"]):
     me = Nested(MeWithRawResponse)
     numbers = Nested(NumbersWithRawResponse)
     profiles = Nested(ProfilesWithRawResponse)
+    sender_profiles = Nested(SenderProfilesWithRawResponse)
+    compliance = Nested(ComplianceWithRawResponse)
     voice = Nested(VoiceWithRawResponse)
     channels = Nested(ChannelsWithRawResponse)

@@ -1,6 +1,7 @@
 """Conformance to the contract: every operation has its SDK call and every call an operation;
 for each of the 60 operations the request the SDK puts on the wire and FakeSent's answer are
-validated against spec/sent-v3.openapi.json with openapi-core.
+validated against spec/sent-v3.openapi.json with openapi-core, and likewise for the operations
+of the supplement spec/sent-current.openapi.json (its ``x-sdk-call`` names the call).
 """
 
 from __future__ import annotations
@@ -27,6 +28,9 @@ from .support import FAST_RETRY
 ROOT = Path(__file__).resolve().parent.parent
 SPEC = json.loads((ROOT / "spec" / "sent-v3.openapi.json").read_text())
 API = OpenAPI.from_dict(SPEC)
+CURRENT_PATH = ROOT / "spec" / "sent-current.openapi.json"
+CURRENT = json.loads(CURRENT_PATH.read_text())
+CURRENT_API = OpenAPI.from_dict(CURRENT, base_uri=CURRENT_PATH.as_uri())
 SDK_ONLY = {"messages.send_many", "contacts.create_many"}
 """SDK conveniences with no operation of their own (they call one operation many times)."""
 
@@ -51,6 +55,20 @@ OPERATIONS = {
 }
 
 
+CURRENT_OPERATIONS = {
+    op["operationId"]: (method.upper(), path, op)
+    for path, item in CURRENT["paths"].items()
+    for method, op in item.items()
+}
+CURRENT_ROWS = [
+    (op_id, op["x-sdk-call"].removeprefix("client."))
+    for op_id, (_, _, op) in CURRENT_OPERATIONS.items()
+    if not op["x-sdk-call"].startswith("client.channels.")  # wired below (SUP_ROWS)
+]
+QUERY_ARGS = {"compliance_requirements_retrieve": {"country": "US", "type": "TEN_DLC"}}
+"""Keyword arguments of calls whose operation has no request body example."""
+
+
 def _resolve(root: object, call: str) -> Any:
     target = root
     for part in call.split("."):
@@ -64,7 +82,7 @@ def test_endpoint_table_matches_the_contract():
         assert OPERATIONS[op_id][:2] == (method, path)
 
 
-@pytest.mark.parametrize(("op_id", "call"), [(r[2], r[3]) for r in ROWS])
+@pytest.mark.parametrize(("op_id", "call"), [(r[2], r[3]) for r in ROWS] + CURRENT_ROWS)
 def test_every_operation_has_an_sdk_method(op_id: str, call: str):
     sent = AsyncSent("sk_test", base_url="http://127.0.0.1:1")
     method = _resolve(sent, call)
@@ -95,7 +113,9 @@ def _sdk_calls(obj: object, prefix: str = "", seen: set[type] | None = None) -> 
 def test_every_sdk_method_has_an_operation():
     sent = AsyncSent("sk_test", base_url="http://127.0.0.1:1")
     calls = _sdk_calls(sent)
-    assert calls - {r[3] for r in ROWS} - SDK_ONLY == set()
+    assert (
+        calls - {r[3] for r in ROWS} - {c for _, c in CURRENT_ROWS + SUP_ROWS} - SDK_ONLY == set()
+    )
 
 
 # -- the wire, both ways, for every operation -------------------------------------------------
@@ -120,6 +140,10 @@ class World:
             profile, **example("profiles_campaigns_create")
         )
         return str(campaign.id)
+
+    async def _sender_profile(self) -> str:
+        created = await self.sent.sender_profiles.create(**example("sender_profiles_create"))
+        return str(created.id)
 
     async def _contact(self) -> str:
         return str((await self.sent.contacts.create(**example("contacts_create"))).id)
@@ -177,12 +201,13 @@ ID_BY_PREFIX = {
     "/v3/messages/": "message",
     "/v3/voice/calls/": "call",
     "/v3/conversations/": "conversation",
+    "/v3/sender-profiles/": "sender_profile",
 }
 
 
 def example(op_id: str) -> dict[str, Any]:
     """The contract's request example as SDK keyword arguments (snake_case, nested dicts)."""
-    _, _, op = OPERATIONS[op_id]
+    _, _, op = OPERATIONS.get(op_id) or CURRENT_OPERATIONS[op_id]
     content = op.get("requestBody", {}).get("content", {}).get("application/json")
     if not content:
         return {}
@@ -206,8 +231,17 @@ def _path_ids(path: str) -> list[str]:
     return out
 
 
+def _api_for(method: str, path: str) -> Any:
+    """The supplement's validator for its own operations, the main contract's for the rest."""
+    for op_method, op_path, _ in CURRENT_OPERATIONS.values():
+        if op_method == method and re.fullmatch(re.sub(r"\{\w+\}", "[^/]+", op_path), path):
+            return CURRENT_API
+    return API
+
+
 def _validate(exchange: Any, op_path: str | None = None) -> None:
     req = exchange.request
+    api = _api_for(req.method, req.path)
     request = MockRequest(
         "https://api.sent.dm",
         req.method.lower(),
@@ -217,9 +251,9 @@ def _validate(exchange: Any, op_path: str | None = None) -> None:
         headers=dict(req.headers),
         content_type=req.headers.get("content-type", "application/json"),
     )
-    API.validate_request(request)
+    api.validate_request(request)
     if exchange.status != 204:
-        API.validate_response(
+        api.validate_response(
             request,
             MockResponse(
                 exchange.body, status_code=exchange.status, content_type=exchange.content_type
@@ -234,14 +268,14 @@ async def world() -> AsyncIterator[tuple[FakeSent, World]]:
 
 
 @pytest.mark.anyio
-@pytest.mark.parametrize(("op_id", "call"), [(r[2], r[3]) for r in ROWS])
+@pytest.mark.parametrize(("op_id", "call"), [(r[2], r[3]) for r in ROWS] + CURRENT_ROWS)
 async def test_operation_on_the_wire(world: tuple[FakeSent, World], op_id: str, call: str):
     server, w = world
-    method, path, _ = OPERATIONS[op_id]
+    method, path, _ = OPERATIONS.get(op_id) or CURRENT_OPERATIONS[op_id]
     args = [await w.get(kind) for kind in _path_ids(path)]
     fn: Callable[..., Any] = _resolve(w.sent, call)
     params = inspect.signature(fn).parameters
-    kwargs = {k: v for k, v in example(op_id).items() if k in params}
+    kwargs = {k: v for k, v in example(op_id).items() if k in params} | QUERY_ARGS.get(op_id, {})
     start = len(server.exchanges)
     await fn(*args, **kwargs)  # a coroutine, or a pager (awaiting it fetches the first page)
     mine = server.exchanges[start:]
@@ -277,3 +311,95 @@ async def test_a_delete_sends_a_body_exactly_when_the_contract_has_one(
     request = server.exchanges[start:][-1].request
     declared = "requestBody" in op
     assert (bool(request.body), "content-type" in request.headers) == (declared, declared)
+
+
+# -- the supplement (spec/sent-current.openapi.json): the Aug 2026 endpoints --------------------
+SUP, SUP_API = CURRENT, CURRENT_API
+SUP_OPS = {
+    op["operationId"]: (method.upper(), path, op)
+    for path, item in SUP["paths"].items()
+    for method, op in item.items()
+}
+SUP_ROUTES = [(m, re.compile(re.sub(r"\{\w+\}", "[^/]+", p) + "$")) for m, p, _ in SUP_OPS.values()]
+WIRED_ABOVE = {
+    "sender_profiles_create", "sender_profiles_list", "sender_profiles_retrieve",
+    "sender_profiles_update", "sender_profiles_delete", "compliance_requirements_retrieve",
+    "messages_cancel",
+}  # fmt: skip
+"""Supplement operations covered by test_operation_on_the_wire (CURRENT_ROWS): the channel
+calls below need a market set up first, so they have a test of their own."""
+SUP_ROWS = [
+    (op_id, op["x-sdk-call"].removeprefix("client."))
+    for op_id, (_, _, op) in SUP_OPS.items()
+    if op_id not in WIRED_ABOVE
+]
+SUP_ARGS = {"channel": "sms", "country": "US", "type": "TEN_DLC"}
+"""Path values; ``mms`` for number types, since ``sms/US/compliance`` also matches a market
+(the supplement's ``x-path-overlap``)."""
+
+
+def _sup_api_for(method: str, path: str) -> Any:
+    """The contract an exchange belongs to: the supplement when one of its paths matches."""
+    hit = any(m == method and r.match(path) for m, r in SUP_ROUTES)
+    return SUP_API if hit else API
+
+
+def sup_example(op_id: str) -> dict[str, Any]:
+    """The supplement's JSON request example as SDK keyword arguments."""
+    content = SUP_OPS[op_id][2].get("requestBody", {}).get("content", {}).get("application/json")
+    if not content:
+        return {}
+    model = getattr(models, content["schema"]["$ref"].rsplit("/", 1)[1])
+    plain: dict[str, Any] = inputs.unstructure(wire.structure(content["example"], model))
+    return plain
+
+
+@pytest.mark.anyio
+@pytest.mark.parametrize(("op_id", "call"), SUP_ROWS)
+async def test_supplement_operation_on_the_wire(
+    world: tuple[FakeSent, World], op_id: str, call: str
+):
+    server, w = world
+    method, path, _ = SUP_OPS[op_id]
+    campaigns = []
+    if "{type}" in path or "campaigns" in path:  # a US TEN_DLC market with its first campaign
+        await w.sent.channels.sms.create(**sup_example("channels_sms_create"))
+        campaigns = await w.sent.channels.sms.campaigns.list()
+    names = re.findall(r"\{(\w+)\}", path)
+    args: list[Any] = [SUP_ARGS[n] for n in names if n in SUP_ARGS]
+    if path.endswith("/compliance"):
+        args[0] = "mms"
+    if "campaignId" in names:
+        args.append(str(campaigns[0].id))
+    fn: Callable[..., Any] = _resolve(w.sent, call)
+    params = inspect.signature(fn).parameters
+    kwargs = sup_example(op_id)
+    if "campaign_id" in kwargs:  # the example's campaign is not FakeSent's
+        kwargs["campaign_id"] = str(campaigns[0].id)
+    whole = next((p for p in ("campaign", "changes") if p in params), None)
+    await (fn(*args, kwargs) if whole else fn(*args, **kwargs))
+    last = server.exchanges[-1]
+    assert (last.request.method, _sup_api_for(method, last.request.path)) == (method, SUP_API)
+    assert 200 <= last.status < 300, f"{op_id}: {last.status} {last.body[:300]!r}"
+    for exchange in server.exchanges:
+        _validate(exchange)
+
+
+def test_every_supplement_call_exists_in_both_clients():
+    sync = __import__("sent_sync").Sent("sk_test", base_url="http://127.0.0.1:1")
+    for _, call in SUP_ROWS:
+        assert callable(_resolve(AsyncSent("sk_test", base_url="http://127.0.0.1:1"), call))
+        assert callable(_resolve(sync, call)), call
+
+
+@pytest.mark.anyio
+async def test_the_multipart_market_create_conforms(world: tuple[FakeSent, World]):
+    server, w = world
+    await w.sent.channels.sms.create(
+        country="GB",
+        number_type="ALPHANUMERIC",
+        sender_value="Acme",  # no sandbox: openapi-core reads form text, never as a boolean
+        documents={"business_registration": ("registration.pdf", b"%PDF-1.4")},
+    )
+    assert server.exchanges[-1].request.headers["content-type"].startswith("multipart/form-data")
+    _validate(server.exchanges[-1])

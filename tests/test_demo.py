@@ -35,21 +35,24 @@ def run_demo(fake: FakeSent) -> subprocess.CompletedProcess[str]:
 
 
 def test_demo_with_a_key_cleans_up(fake: FakeSent) -> None:
-    before = set(fake.state.profiles.by_id)
+    before = set(fake.state.sender_profiles.by_id)
     done = run_demo(fake)
     assert done.returncode == 0, done.stdout + done.stderr
-    assert set(fake.state.profiles.by_id) == before  # the sandbox create stored nothing either
+    assert (
+        set(fake.state.sender_profiles.by_id) == before
+    )  # the sandbox create stored nothing either
     assert f"talking to {fake.base_url}" in done.stdout
     assert "the demo left nothing behind" in done.stdout
-    created = [r for r in fake.requests if (r.method, r.path) == ("POST", "/v3/profiles")]
-    assert [r.json().get("sandbox") for r in created] == [True, None]  # branded one: sandbox
-    assert "brand" not in created[1].json()  # the real one files no TCR brand
+    created = [r for r in fake.requests if (r.method, r.path) == ("POST", "/v3/sender-profiles")]
+    assert [r.json().get("sandbox") for r in created] == [True, None]  # with a market: sandbox
+    assert "channels" not in created[1].json()  # the real one claims no number
+    assert not [r for r in fake.requests if r.path.startswith("/v3/profiles")]  # current API
 
 
 def test_demo_deletes_its_profile_when_a_step_fails(fake: FakeSent) -> None:
-    before = set(fake.state.profiles.by_id)
+    before = set(fake.state.sender_profiles.by_id)
     fake.fail_next(400, "VALIDATION_001", method="PATCH")  # the sync update fails
     done = run_demo(fake)
     assert done.returncode != 0 and "BadRequestError" in done.stderr
-    assert set(fake.state.profiles.by_id) == before
-    assert "deleted profile" in done.stdout
+    assert set(fake.state.sender_profiles.by_id) == before
+    assert "deleted sender profile" in done.stdout

@@ -42,7 +42,8 @@ def _calls(resource: object) -> dict[str, str]:
             continue
         paged = inspect.isfunction(member) and "AsyncPager[" in member.__annotations__["return"]
         if inspect.iscoroutinefunction(member) or paged:
-            out[name] = "call"
+            if not isinstance(resource, AsyncSent | Sent):  # client.request & co.: no raw twin
+                out[name] = "call"
         elif isinstance(getattr(resource, name), AsyncResource | SyncResource):
             out[name] = "view"
     return out

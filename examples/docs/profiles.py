@@ -3,13 +3,9 @@
 from __future__ import annotations
 
 import asyncio
-import warnings
 
 from sent_async import AsyncSent, NotFoundError, SentValidationError
 from sent_async.testing import FakeSent
-
-# /v3/profiles is deprecated by Sent (still served); FakeSent needs a profile to scope to.
-warnings.filterwarnings("ignore", ".*deprecated by Sent", DeprecationWarning)
 
 
 async def scoped(sent: AsyncSent, server: FakeSent, profile_id: str) -> None:
@@ -39,7 +35,7 @@ async def scoped(sent: AsyncSent, server: FakeSent, profile_id: str) -> None:
 
 async def main() -> None:
     async with FakeSent() as server, server.client() as sent:
-        profile = await sent.profiles.create(name="Acme")
+        profile = await sent.sender_profiles.create(name="Acme", short_name="Acme")
         assert profile.id is not None
         await scoped(sent, server, profile.id)
 

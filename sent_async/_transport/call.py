@@ -46,6 +46,7 @@ from . import envelope as _envelope
 from .core import Core, user_agent
 from .gate import GateClosed
 from .http import Answer, AttemptFailed, TooLarge, connection_error, exchange
+from .multipart import Form
 from .retry import IDEMPOTENT_METHODS, Phase, decide, pause_after_429
 from .slots import SlotTimeout
 
@@ -173,7 +174,9 @@ class _Call:
         if key is not None:
             headers["idempotency-key"] = key
         payload = None
-        if body is not None:
+        if isinstance(body, Form):  # encoded once by multipart.encode, boundary and all
+            payload, headers["content-type"] = body.content, body.content_type
+        elif body is not None:
             # Serialised once: every retry sends these exact bytes with the same key.
             payload = _converter.to_json(body)
             headers["content-type"] = "application/json"

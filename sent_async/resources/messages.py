@@ -191,6 +191,17 @@ class AsyncMessages(AsyncResource):
         mid = _validate.uuid(message_id, "message_id")
         return await self._t.request("GET", f"/v3/messages/{mid}", into=Message)
 
+    async def cancel(self, message_id: str, *, idempotency_key: str | None = None) -> Message:
+        """Cancel a SCHEDULED message: it becomes CANCELLED (terminal) and is returned.
+
+        Any other state is 409 ``BUSINESS_006`` (a ConflictError); cancelling an already
+        cancelled message answers 200 with the same message (spec/sent-current-api-facts.md §6).
+        """
+        mid = _validate.uuid(message_id, "message_id")
+        return await self._t.request(
+            "POST", f"/v3/messages/{mid}/cancel", into=Message, idempotency_key=idempotency_key
+        )
+
     async def list_activities(self, message_id: str) -> MessageActivities:
         """The activity log of one message, newest first (one response, no paging)."""
         mid = _validate.uuid(message_id, "message_id")

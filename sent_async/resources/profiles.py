@@ -1,7 +1,8 @@
 """Sender profiles (``/v3/profiles``) and their TCR campaigns.
 
-Sent deprecated this family in Aug 2026 in favour of ``/v3/sender-profiles``; it still works
-and is what the official SDK 0.46.0 exposes.
+Sent deprecated this family in Aug 2026 in favour of ``/v3/sender-profiles``
+(``client.sender_profiles``) and ``/v3/channels``; it still works. Each warning names the call
+that replaces it (docs/sender-profiles.md, "Migrating from /v3/profiles").
 """
 
 from __future__ import annotations
@@ -34,7 +35,7 @@ from ..models import (
 )
 from ._base import AsyncResource, body
 
-_DEPRECATED = "deprecated by Sent (Aug 2026) in favour of /v3/sender-profiles; still served"
+_DEPRECATED = "deprecated by Sent (Aug 2026), still served; "
 _SHARING = (
     "allow_contact_sharing",
     "allow_template_sharing",
@@ -82,18 +83,22 @@ class AsyncProfiles(AsyncResource):
         """TCR campaigns of a profile's brand (US 10DLC)."""
         return AsyncProfileCampaigns(self._t)
 
-    @deprecated(_DEPRECATED)
+    @deprecated(_DEPRECATED + "use client.sender_profiles.get(...)")
     async def get(self, profile_id: str) -> ProfileDetail:
         """Get one profile, with its brand and KYC details when a brand is configured."""
         pid = _validate.uuid(profile_id, "profile_id")
         return await self._t.request("GET", f"/v3/profiles/{pid}", into=ProfileDetail)
 
-    @deprecated(_DEPRECATED)
+    @deprecated(_DEPRECATED + "use client.sender_profiles.list(...)")
     async def list(self) -> ProfileList:
         """List every profile of the organization (one response, no paging)."""
         return await self._t.request("GET", "/v3/profiles", into=ProfileList)
 
-    @deprecated(_DEPRECATED, ignored=_SHARING, ignored_why=_IGNORED_WHY)
+    @deprecated(
+        _DEPRECATED + "use client.sender_profiles.create(...)",
+        ignored=_SHARING,
+        ignored_why=_IGNORED_WHY,
+    )
     async def create(
         self,
         *,
@@ -135,7 +140,11 @@ class AsyncProfiles(AsyncResource):
             idempotency_key=idempotency_key,
         )
 
-    @deprecated(_DEPRECATED, ignored=_SHARING + _BORROWING, ignored_why=_IGNORED_WHY)
+    @deprecated(
+        _DEPRECATED + "use client.sender_profiles.update(...)",
+        ignored=_SHARING + _BORROWING,
+        ignored_why=_IGNORED_WHY,
+    )
     async def update(
         self,
         profile_id: str,
@@ -178,7 +187,7 @@ class AsyncProfiles(AsyncResource):
             idempotency_key=idempotency_key,
         )
 
-    @deprecated(_DEPRECATED)
+    @deprecated(_DEPRECATED + "use client.sender_profiles.delete(...)")
     async def delete(
         self, profile_id: str, *, sandbox: bool = False, idempotency_key: str | None = None
     ) -> None:
@@ -194,7 +203,10 @@ class AsyncProfiles(AsyncResource):
             idempotency_key=idempotency_key,
         )
 
-    @deprecated(_DEPRECATED)
+    @deprecated(
+        _DEPRECATED
+        + "nothing replaces it: a profile from client.sender_profiles.create(...) can send at once"
+    )
     async def complete(
         self,
         profile_id: str,
@@ -221,7 +233,7 @@ class AsyncProfiles(AsyncResource):
 class AsyncProfileCampaigns(AsyncResource):
     """TCR campaigns attached to a profile's brand."""
 
-    @deprecated(_DEPRECATED)
+    @deprecated(_DEPRECATED + "use client.channels.sms.campaigns.list(...)")
     async def list(self, profile_id: str) -> list[BrandCampaign]:
         """List the campaigns of a profile's brand."""
         pid = _validate.uuid(profile_id, "profile_id")
@@ -229,7 +241,7 @@ class AsyncProfileCampaigns(AsyncResource):
             "GET", f"/v3/profiles/{pid}/campaigns", into=list[BrandCampaign]
         )
 
-    @deprecated(_DEPRECATED)
+    @deprecated(_DEPRECATED + "use client.channels.sms.campaigns.create(...)")
     async def create(
         self,
         profile_id: str,
@@ -249,7 +261,11 @@ class AsyncProfileCampaigns(AsyncResource):
             idempotency_key=idempotency_key,
         )
 
-    @deprecated(_DEPRECATED, ignored=_SHARING + _BORROWING, ignored_why=_IGNORED_WHY)
+    @deprecated(
+        _DEPRECATED + "use client.channels.sms.campaigns.update(...)",
+        ignored=_SHARING + _BORROWING,
+        ignored_why=_IGNORED_WHY,
+    )
     async def update(
         self,
         profile_id: str,
@@ -271,7 +287,9 @@ class AsyncProfileCampaigns(AsyncResource):
             idempotency_key=idempotency_key,
         )
 
-    @deprecated(_DEPRECATED)
+    @deprecated(
+        _DEPRECATED + "no delete replaces it: use client.channels.sms.campaigns.update(...)"
+    )
     async def delete(
         self,
         profile_id: str,

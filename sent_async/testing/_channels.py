@@ -1,4 +1,7 @@
-"""FakeSent's ``/v3/channels/voice`` family: voice numbers, their secrets and tests.
+"""FakeSent's ``/v3/channels`` overview, WhatsApp and RCS, and voice numbers with their secrets.
+
+SMS markets, numbers, campaigns and number types are in ``_markets.py``, which also keeps the
+WhatsApp and RCS state (it moves all of them on). For voice numbers:
 
 Choices where Sent publishes nothing: a number given on create answers 200, a number FakeSent
 picks (from ``area_code``, or +1 415 by default) answers 202; adding a number twice is
@@ -17,6 +20,9 @@ from aiohttp import web
 
 from .._types import UNSET
 from ..models import (
+    ChannelsState,
+    RcsAgent,
+    RcsChannelCreateRequest,
     SandboxRequest,
     VoiceCallbackTest,
     VoiceCallbackTestRequestInfo,
@@ -26,9 +32,23 @@ from ..models import (
     VoiceNumberCreateRequest,
     VoiceNumberUpdateRequest,
     VoiceSecret,
+    WhatsappChannel,
+    WhatsappChannelCreateRequest,
 )
 from ..webhooks.signing import generate_secret, sign
-from ._support import ApiFailure, e164, envelope, invalid, new_id, not_found, now, parse, state_of
+from ._support import (
+    ApiFailure,
+    customer_of,
+    e164,
+    envelope,
+    invalid,
+    new_id,
+    not_found,
+    now,
+    parse,
+    required,
+    state_of,
+)
 
 routes = web.RouteTableDef()
 _AREA_CODE = re.compile(r"[2-9][0-9]{2}")
@@ -167,3 +187,51 @@ async def test_callback(request: web.Request) -> web.Response:
         call_id=call_id, outcome="ok", answer={}, request=request_info, response=response_info
     )
     return envelope(test)
+
+
+# -- WhatsApp, RCS, the overview -------------------------------------------------------------
+@routes.post("/v3/channels/whatsapp")
+async def create_whatsapp(request: web.Request) -> web.Response:
+    body = await parse(request, WhatsappChannelCreateRequest)
+    channel = WhatsappChannel(
+        waba_id=required(body.waba_id, "waba_id"),
+        phone_number_id=body.phone_number_id if isinstance(body.phone_number_id, str) else None,
+        solution_id="872634519283746",
+        owner_business_id="554433221100998",
+        status="PROVISIONING",
+    )
+    if body.sandbox is not True:
+        state_of(request).markets.whatsapp[customer_of(request)] = channel
+    return envelope(channel)
+
+
+@routes.post("/v3/channels/rcs")
+async def create_rcs(request: web.Request) -> web.Response:
+    body = await parse(request, RcsChannelCreateRequest)
+    for name in ("brand_name", "privacy_policy_url", "terms_and_conditions_url"):
+        required(getattr(body, name), name)
+    given = {k: v for k, v in attrs.asdict(body, recurse=False).items() if v is not UNSET}
+    known = {f.name for f in attrs.fields(RcsAgent)}
+    agent = RcsAgent(
+        **{k: v for k, v in given.items() if k in known},
+        id=new_id(),
+        status="PROVISIONING",
+        created_at=now(),
+    )
+    if body.sandbox is not True:
+        state_of(request).markets.rcs[customer_of(request)] = agent
+    return envelope(agent, 202)
+
+
+@routes.get("/v3/channels")
+async def channels_state(request: web.Request) -> web.Response:
+    owner, state = customer_of(request), state_of(request)
+    return envelope(
+        ChannelsState(
+            customer_id=owner,
+            sms=[m for (o, _, _), m in state.markets.sms.items() if o == owner],
+            whatsapp=state.markets.whatsapp.get(owner),
+            rcs=state.markets.rcs.get(owner),
+            voice=list(state.channels.numbers.values()),
+        )
+    )

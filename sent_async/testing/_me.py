@@ -23,6 +23,7 @@ from ..models import (
     ProfileDetail,
     ProfileSettings,
 )
+from ._sender_profiles import legacy_view
 from ._support import envelope, now, state_of
 
 routes = web.RouteTableDef()
@@ -132,5 +133,6 @@ async def get_me(request: web.Request) -> web.Response:
     profiles = state.profiles.by_id
     scoped = request.headers.get("x-profile-id")
     if scoped is not None:  # the middleware already answered 404 for unknown profiles
-        return envelope(profile(profiles[scoped], state.organization_id))
+        detail = profiles.get(scoped) or legacy_view(state.sender_profiles.by_id[scoped])
+        return envelope(profile(detail, state.organization_id))
     return envelope(organization(state.me, state.organization_id, list(profiles.values())))

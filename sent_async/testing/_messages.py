@@ -32,6 +32,7 @@ from ..models import (
 )
 from ._contacts import Contacts, new_contact
 from ._support import (
+    ApiFailure,
     Emit,
     customer_of,
     e164,
@@ -60,6 +61,7 @@ _DESCRIBE = {
     "DELIVERED": "Delivered to the handset",
     "READ": "Read by the recipient",
     "FILTERED": "Not sent: the contact has opted out",
+    "CANCELLED": "Cancelled by the sender before release",
 }
 _PRICE = {"sms": 0.0079, "mms": 0.02, "whatsapp": 0.005, "rcs": 0.006}
 
@@ -107,7 +109,8 @@ class Messages:
     ) -> dict[str, Any]:
         """The ``message.<status>`` webhook payload for ``message`` as it now stands."""
         status = str(message.status)
-        scheduled = self.schedule.get(str(message.id)) if status == "SCHEDULED" else None
+        kept = status in ("SCHEDULED", "CANCELLED")  # message.cancelled carries scheduled_at
+        scheduled = self.schedule.get(str(message.id)) if kept else None
         payload = MessageWebhookPayload(
             message_status=status,
             message_id=str(message.id),
@@ -295,3 +298,16 @@ async def list_activities(request: web.Request) -> web.Response:
     return envelope(
         MessageActivities(activities=log, message_id=mid, pagination=one_page(len(log)))
     )
+
+
+@routes.post("/v3/messages/{message_id}/cancel")
+async def cancel_message(request: web.Request) -> web.Response:
+    """SCHEDULED -> CANCELLED (webhook once); again: 200, same message; else 409 BUSINESS_006."""
+    message = find(request)
+    if message.status == "CANCELLED":
+        return envelope(message)
+    if message.status != "SCHEDULED":
+        raise ApiFailure(
+            409, "BUSINESS_006", f"Only a SCHEDULED message can be cancelled, not {message.status}"
+        )
+    return envelope(await state_of(request).messages.record(message, "CANCELLED"))

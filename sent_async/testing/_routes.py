@@ -5,13 +5,16 @@ from __future__ import annotations
 from aiohttp import web
 
 from . import (
+    _campaigns,
     _channels,
     _contacts,
     _conversations,
+    _markets,
     _me,
     _messages,
     _numbers,
     _profiles,
+    _sender_profiles,
     _templates,
     _users,
     _voice,
@@ -19,13 +22,16 @@ from . import (
 )
 
 FAMILIES = (
+    _campaigns,
     _channels,
     _contacts,
     _conversations,
+    _markets,
     _me,
     _messages,
     _numbers,
     _profiles,
+    _sender_profiles,
     _templates,
     _users,
     _voice,

@@ -409,5 +409,5 @@ class FakeSent:
                 raise ApiFailure(
                     400, "VALIDATION_003", "x-profile-id is not a valid UUID"
                 ) from None
-            if scoped not in self.state.profiles.by_id:
+            if not self.state.is_profile(scoped):
                 raise ApiFailure(404, "RESOURCE_014", "Profile not found")

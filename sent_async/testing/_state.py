@@ -12,9 +12,11 @@ import attrs
 
 from ._channels import VoiceNumbers
 from ._contacts import Contacts
+from ._markets import Markets
 from ._me import Organization
 from ._messages import Messages
 from ._profiles import Profiles
+from ._sender_profiles import SenderProfiles
 from ._support import Emit
 from ._templates import Templates
 from ._users import Users
@@ -37,8 +39,16 @@ class State:
     templates: Templates
     users: Users
     channels: VoiceNumbers
+    markets: Markets
     voice: Calls
     webhooks: Webhooks
+    sender_profiles: SenderProfiles = attrs.Factory(SenderProfiles)
+
+    def is_profile(self, profile_id: str) -> bool:
+        """Whether ``x-profile-id`` names one of our profiles (legacy or sender profile)."""
+        found = self.sender_profiles.by_id.get(profile_id)
+        mine = found is not None and found.organization_id == self.organization_id
+        return profile_id in self.profiles.by_id or mine
 
     @classmethod
     def new(cls, organization_id: str, emit: Emit) -> State:
@@ -53,6 +63,7 @@ class State:
             templates=Templates(emit=emit),
             users=Users(),
             channels=VoiceNumbers(),
+            markets=Markets(emit=emit),
             voice=Calls.seeded(),
             webhooks=Webhooks(),
         )

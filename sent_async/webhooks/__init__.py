@@ -29,7 +29,12 @@ on ``dedupe_key``: what the signature covers, so a replay with a new event-id he
 from .._errors import WebhookVerificationError
 from .events import (
     CallEvent,
+    ChannelActivated,
+    ChannelDeactivated,
     ChannelEvent,
+    ChannelEventName,
+    ChannelRemoved,
+    ChannelSubmitted,
     ContactEvent,
     InboundMessageEvent,
     LinkEvent,
@@ -44,7 +49,12 @@ from .signing import generate_secret, sign, verify
 
 __all__ = [
     "CallEvent",
+    "ChannelActivated",
+    "ChannelDeactivated",
     "ChannelEvent",
+    "ChannelEventName",
+    "ChannelRemoved",
+    "ChannelSubmitted",
     "ContactEvent",
     "DedupeStore",
     "InboundMessageEvent",

@@ -17,8 +17,10 @@ import cattrs
 
 from .._converter import parse_datetime, wire
 from .._errors import WebhookVerificationError
+from .._types import StrEnum
 from ..models import (
     CallWebhookPayload,
+    ChannelStatus,
     ChannelWebhookPayload,
     ContactWebhookPayload,
     InboundMessageWebhookPayload,
@@ -98,14 +100,55 @@ class CallEvent(WebhookEvent):
     payload: CallWebhookPayload
 
 
+class ChannelEventName(StrEnum):
+    """The ``channel.*`` events Sent documents (spec/sent-current-api-facts.md §5)."""
+
+    SUBMITTED = "channel.submitted"
+    ACTIVATED = "channel.activated"
+    DEACTIVATED = "channel.deactivated"
+    REMOVED = "channel.removed"
+
+
 @attrs.frozen(kw_only=True)
 class ChannelEvent(WebhookEvent):
     """A channel's provisioning or compliance status changed for one market.
 
-    Branch on ``payload.status`` (stable); the set of ``event`` names may grow.
+    Known names parse to a subclass (``ChannelActivated``, ...); other ``channel.*`` names stay
+    ``ChannelEvent``. Branch on ``status`` (stable): the name and the status can differ.
     """
 
     payload: ChannelWebhookPayload
+
+    @property
+    def status(self) -> ChannelStatus | str | None:
+        """The market's status now: a ``ChannelStatus`` when known, else the string as sent."""
+        status = self.payload.status
+        return ChannelStatus(status) if status in _CHANNEL_STATUSES else status
+
+    @property
+    def market(self) -> tuple[str, str | None]:
+        """(country, number_type): the market the event is about, as ``channels.sms.get`` takes."""
+        return self.payload.country, self.payload.number_type
+
+
+@attrs.frozen(kw_only=True)
+class ChannelSubmitted(ChannelEvent):
+    """Sent filed the registration for review; a resubmission of a live market keeps ACTIVE."""
+
+
+@attrs.frozen(kw_only=True)
+class ChannelActivated(ChannelEvent):
+    """The market can send: ``payload.sender_value`` is a live sender."""
+
+
+@attrs.frozen(kw_only=True)
+class ChannelDeactivated(ChannelEvent):
+    """The market had a working sender and no longer has (before Oct 2026, removals too)."""
+
+
+@attrs.frozen(kw_only=True)
+class ChannelRemoved(ChannelEvent):
+    """The market was removed (since Oct 2026; earlier removals came as deactivated)."""
 
 
 @attrs.frozen(kw_only=True)
@@ -136,6 +179,13 @@ _FAMILIES: dict[str, _Route] = {
     "link": (LinkEvent, LinkWebhookPayload),
 }
 _INBOUND: _Route = (InboundMessageEvent, InboundMessageWebhookPayload)
+_CHANNEL_EVENTS: dict[str, type[ChannelEvent]] = {
+    ChannelEventName.SUBMITTED: ChannelSubmitted,
+    ChannelEventName.ACTIVATED: ChannelActivated,
+    ChannelEventName.DEACTIVATED: ChannelDeactivated,
+    ChannelEventName.REMOVED: ChannelRemoved,
+}
+_CHANNEL_STATUSES = frozenset(s.value for s in ChannelStatus)
 
 
 def _route(field: str | None, event: str | None) -> _Route | None:
@@ -145,6 +195,8 @@ def _route(field: str | None, event: str | None) -> _Route | None:
         family = name.lower().removesuffix("s") if name else ""
         if family in _FAMILIES:
             inbound = family == "message" and event in ("message.received", "received")
+            if family == "channel" and event in _CHANNEL_EVENTS:
+                return _CHANNEL_EVENTS[event], ChannelWebhookPayload
             return _INBOUND if inbound else _FAMILIES[family]
     return None
 

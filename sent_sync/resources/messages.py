@@ -76,6 +76,16 @@ class Messages(SyncResource):
         """
         return self._portal.call(partial(self._inner.get, message_id))
 
+    def cancel(self, message_id: str, *, idempotency_key: str | None = None) -> Message:
+        """Cancel a SCHEDULED message: it becomes CANCELLED (terminal) and is returned.
+
+        Any other state is 409 ``BUSINESS_006`` (a ConflictError); cancelling an already
+        cancelled message answers 200 with the same message (spec/sent-current-api-facts.md §6).
+        """
+        return self._portal.call(
+            partial(self._inner.cancel, message_id, idempotency_key=idempotency_key)
+        )
+
     def list_activities(self, message_id: str) -> MessageActivities:
         """The activity log of one message, newest first (one response, no paging)."""
         return self._portal.call(partial(self._inner.list_activities, message_id))

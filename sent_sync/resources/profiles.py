@@ -42,17 +42,21 @@ class Profiles(SyncResource):
         """TCR campaigns of a profile's brand (US 10DLC)."""
         return ProfileCampaigns(self._inner.campaigns, self._portal)
 
-    @deprecated(_DEPRECATED)
+    @deprecated(_DEPRECATED + "use client.sender_profiles.get(...)")
     def get(self, profile_id: str) -> ProfileDetail:
         """Get one profile, with its brand and KYC details when a brand is configured."""
         return self._portal.call(partial(self._inner.get, profile_id))
 
-    @deprecated(_DEPRECATED)
+    @deprecated(_DEPRECATED + "use client.sender_profiles.list(...)")
     def list(self) -> ProfileList:
         """List every profile of the organization (one response, no paging)."""
         return self._portal.call(partial(self._inner.list))
 
-    @deprecated(_DEPRECATED, ignored=_SHARING, ignored_why=_IGNORED_WHY)
+    @deprecated(
+        _DEPRECATED + "use client.sender_profiles.create(...)",
+        ignored=_SHARING,
+        ignored_why=_IGNORED_WHY,
+    )
     def create(
         self,
         *,
@@ -107,7 +111,11 @@ class Profiles(SyncResource):
             )
         )
 
-    @deprecated(_DEPRECATED, ignored=_SHARING + _BORROWING, ignored_why=_IGNORED_WHY)
+    @deprecated(
+        _DEPRECATED + "use client.sender_profiles.update(...)",
+        ignored=_SHARING + _BORROWING,
+        ignored_why=_IGNORED_WHY,
+    )
     def update(
         self,
         profile_id: str,
@@ -167,7 +175,7 @@ class Profiles(SyncResource):
             )
         )
 
-    @deprecated(_DEPRECATED)
+    @deprecated(_DEPRECATED + "use client.sender_profiles.delete(...)")
     def delete(
         self, profile_id: str, *, sandbox: bool = False, idempotency_key: str | None = None
     ) -> None:
@@ -181,7 +189,10 @@ class Profiles(SyncResource):
             )
         )
 
-    @deprecated(_DEPRECATED)
+    @deprecated(
+        _DEPRECATED
+        + "nothing replaces it: a profile from client.sender_profiles.create(...) can send at once"
+    )
     def complete(
         self,
         profile_id: str,
@@ -210,12 +221,12 @@ class ProfileCampaigns(SyncResource):
 
     _inner: AsyncProfileCampaigns
 
-    @deprecated(_DEPRECATED)
+    @deprecated(_DEPRECATED + "use client.channels.sms.campaigns.list(...)")
     def list(self, profile_id: str) -> list[BrandCampaign]:
         """List the campaigns of a profile's brand."""
         return self._portal.call(partial(self._inner.list, profile_id))
 
-    @deprecated(_DEPRECATED)
+    @deprecated(_DEPRECATED + "use client.channels.sms.campaigns.create(...)")
     def create(
         self,
         profile_id: str,
@@ -235,7 +246,11 @@ class ProfileCampaigns(SyncResource):
             )
         )
 
-    @deprecated(_DEPRECATED, ignored=_SHARING + _BORROWING, ignored_why=_IGNORED_WHY)
+    @deprecated(
+        _DEPRECATED + "use client.channels.sms.campaigns.update(...)",
+        ignored=_SHARING + _BORROWING,
+        ignored_why=_IGNORED_WHY,
+    )
     def update(
         self,
         profile_id: str,
@@ -257,7 +272,9 @@ class ProfileCampaigns(SyncResource):
             )
         )
 
-    @deprecated(_DEPRECATED)
+    @deprecated(
+        _DEPRECATED + "no delete replaces it: use client.channels.sms.campaigns.update(...)"
+    )
     def delete(
         self,
         profile_id: str,
