@@ -7,6 +7,7 @@ async with AsyncSent() as sent:          # SENT_DM_API_KEY from the environment
 from typing import TYPE_CHECKING, Any
 
 from ._bulk.checkpoint import FileCheckpoint
+from ._bulk.outage import OutagePolicy
 from ._bulk.pacer import RateLimit
 from ._bulk.report import BulkError, BulkFailure, BulkReport, BulkResult, ProgressSnapshot
 from ._client import AsyncSent
@@ -68,6 +69,7 @@ __all__ = [
     "FileCheckpoint",
     "InternalServerError",
     "NotFoundError",
+    "OutagePolicy",
     "PermissionDeniedError",
     "ProgressSnapshot",
     "RateLimit",

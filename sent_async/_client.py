@@ -15,6 +15,7 @@ from . import _validate
 from ._errors import SentValidationError
 from ._options import DEFAULT_BASE_URL, ClientOptions, Timeout, TraceConfigs
 from ._transport.core import Core
+from ._transport.pace import ClientRateLimit, check_rate_limit
 from ._transport.retry import RetryPolicy
 from ._types import UNSET, Data, Unset
 
@@ -51,6 +52,8 @@ class AsyncSent:
 
     Network settings (``proxy``, ``trust_env``, ``ssl``, ``trace_configs``, ``default_headers``,
     ``allow_insecure_http``) are fixed here: docs/configuration.md, "Networks".
+    ``rate_limit`` (a ``RateLimit``, or a ``RedisRateLimit`` shared by many processes) paces
+    every call of the client and its views per Sent tier: docs/distributed.md.
     """
 
     _core: Core
@@ -73,6 +76,7 @@ class AsyncSent:
         trace_configs: TraceConfigs = (),
         default_headers: Mapping[str, str] | None = None,
         allow_insecure_http: bool = False,
+        rate_limit: ClientRateLimit | None = None,
     ) -> None:
         key = _validate.api_key(
             api_key if api_key is not None else os.environ.get("SENT_DM_API_KEY")
@@ -102,8 +106,14 @@ class AsyncSent:
             trace_configs=_validate.trace_configs(trace_configs),
             default_headers=_validate.default_headers(default_headers or {}),
             allow_insecure_http=allow_insecure_http,
+            rate_limit=check_rate_limit(rate_limit),
         )
         self._core = Core(key, self._options)
+        if rate_limit is not None:
+            from ._transport.pace import ClientPace
+            from .resources._tiers import tier_of
+
+            self._core.pace = ClientPace(rate_limit, tier_of)
 
     @classmethod
     def _view(cls, core: Core, options: ClientOptions) -> AsyncSent:

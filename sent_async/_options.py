@@ -15,6 +15,8 @@ from ._validate import redact_url
 if TYPE_CHECKING:
     import aiohttp
 
+    from ._transport.pace import ClientRateLimit
+
 # A string alias, so that neither `import sent_async` nor the generated sync facade imports
 # aiohttp just to name the type.
 TraceConfigs: TypeAlias = "Sequence[aiohttp.TraceConfig]"
@@ -82,3 +84,5 @@ class ClientOptions:
     trace_configs: tuple[aiohttp.TraceConfig, ...] = attrs.field(default=(), repr=_show_count)
     default_headers: tuple[tuple[str, str], ...] = attrs.field(default=(), repr=_show_names)
     allow_insecure_http: bool = False
+    # Paces every call of the client and its views, per Sent tier (sent_async/_transport/pace.py).
+    rate_limit: ClientRateLimit | None = None

@@ -31,6 +31,7 @@ from sent_async._bulk.checkpoint import Checkpoint
 from sent_async._bulk.client import AsyncBulk, create_many_job, job_options, send_many_job
 from sent_async._bulk.job import BulkJob
 from sent_async._bulk.options import KeyFn, wants_key
+from sent_async._bulk.outage import OutagePolicy
 from sent_async._bulk.pacer import RateLimit
 from sent_async._bulk.pacing import PacerFactory
 from sent_async._bulk.progress import ProgressBar
@@ -253,6 +254,7 @@ class Bulk:
         ordered: bool = True,
         total: int | None = None,
         checkpoint: Checkpoint | None = None,
+        outage: OutagePolicy | None = OutagePolicy(),
     ) -> Job[T]:
         """A job, not started: ``job.run()`` or ``job.stream()``; ``job.report`` is live."""
         options = job_options(locals())
@@ -283,6 +285,7 @@ class Bulk:
         ordered: bool = True,
         total: int | None = None,
         checkpoint: Checkpoint | None = None,
+        outage: OutagePolicy | None = OutagePolicy(),
     ) -> BulkReport[T]:
         """Call ``fn(client, item, key)`` for every item and return the report.
 
@@ -312,6 +315,7 @@ class Bulk:
         ordered: bool = False,
         total: int | None = None,
         checkpoint: Checkpoint | None = None,
+        outage: OutagePolicy | None = OutagePolicy(),
     ) -> BulkIterator[T]:
         """Results as they finish: ``with sent.bulk.stream(items, fn) as results:``."""
         args = _forward(locals())

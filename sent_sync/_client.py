@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any, overload
 
 from sent_async._client import AsyncSent
 from sent_async._options import Timeout, TraceConfigs
+from sent_async._transport.pace import ClientRateLimit
 from sent_async._transport.retry import RetryPolicy
 from sent_async._types import UNSET, Data, Unset
 from sent_sync._portal import SyncClient
@@ -44,6 +45,8 @@ class Sent(SyncClient):
 
     Network settings (``proxy``, ``trust_env``, ``ssl``, ``trace_configs``, ``default_headers``,
     ``allow_insecure_http``) are fixed here: docs/configuration.md, "Networks".
+    ``rate_limit`` (a ``RateLimit``, or a ``RedisRateLimit`` shared by many processes) paces
+    every call of the client and its views per Sent tier: docs/distributed.md.
     """
 
     _inner: AsyncSent
@@ -65,6 +68,7 @@ class Sent(SyncClient):
         trace_configs: TraceConfigs = (),
         default_headers: Mapping[str, str] | None = None,
         allow_insecure_http: bool = False,
+        rate_limit: ClientRateLimit | None = None,
     ) -> None:
         super().__init__(
             AsyncSent(
@@ -82,6 +86,7 @@ class Sent(SyncClient):
                 trace_configs=trace_configs,
                 default_headers=default_headers,
                 allow_insecure_http=allow_insecure_http,
+                rate_limit=rate_limit,
             )
         )
 

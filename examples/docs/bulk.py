@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 from typing import Any
 
-from sent_async import AsyncSent, BulkReport, SentError
+from sent_async import AsyncSent, BulkReport, OutagePolicy, SentError
 from sent_async.testing import FakeSent
 
 # --8<-- [start:input]
@@ -84,12 +84,28 @@ async def streaming(sent: AsyncSent) -> None:
     # --8<-- [end:stream]
 
 
+async def outage(server: FakeSent, sent: AsyncSent) -> None:
+    server.fail_next(503, "INTERNAL_005", times=4)  # Sent unavailable for a moment
+    sent = sent.with_options(max_retries=0)  # so the job sees every failure at once
+    # --8<-- [start:outage]
+    report = await sent.bulk.run(
+        APPOINTMENTS[:6],
+        remind,
+        job_id="reminders-outage",  # stable keys: a held item is sent again safely
+        concurrency=3,
+        outage=OutagePolicy(after=3, initial_delay=0.5),  # defaults: 3 in a row, 1 s, 30 s
+    )
+    print(report.summary())  # "6 of 6 succeeded; paused 1.5s by 1 outage(s)"
+    # --8<-- [end:outage]
+
+
 async def main() -> None:
     async with FakeSent() as server, server.client() as sent:
         first = await send_reminders(sent)
         await rerun(sent, first)
         await progress(sent)
         await streaming(sent)
+        await outage(server, sent)
 
 
 if __name__ == "__main__":

@@ -14,7 +14,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from sent_async import AsyncSent, FileCheckpoint, RateLimiterUnavailableError
+from sent_async import AsyncSent, FileCheckpoint, RateLimit, RateLimiterUnavailableError
 from sent_async.distributed import RedisCheckpoint, RedisRateLimit
 from sent_async.testing import FakeSent
 
@@ -67,6 +67,30 @@ async def redis_down(sent: AsyncSent) -> None:
     # --8<-- [end:down]
 
 
+async def replica(api_key: str, base_url: str, redis_url: str) -> None:
+    # --8<-- [start:client]
+    limit = RedisRateLimit(redis_url, account="acme-prod", per_minute=300, share=0.9)
+    # Every call of this client and its views is paced, per Sent tier: message sends at the
+    # limit above, other calls at Sent's 200/min, all shared by every replica naming the
+    # account. A 429 any replica meets pauses them all.
+    async with AsyncSent(api_key, base_url=base_url, rate_limit=limit) as sent:
+        await sent.messages.send(to=PHONES[0], text="Your code is 123456")
+        await sent.with_options(timeout=10).me.get()  # a view: same limit, standard tier
+    # --8<-- [end:client]
+
+
+async def fake_account_limit(redis_url: str) -> None:
+    # --8<-- [start:fakesent]
+    async with FakeSent(rate_limit=RateLimit(per_second=5, burst=2)) as fake:
+        limit = RedisRateLimit(redis_url, account="acme-test", per_second=5)
+        async with fake.client(rate_limit=limit) as a, fake.client(rate_limit=limit) as b:
+            sends = [c.messages.send(to=p, text="hi") for c in (a, b) for p in PHONES[:4]]
+            await asyncio.gather(*sends)
+        stats = fake.stats  # what the server saw, account-wide
+        print(f"{stats.rate_limited['message']} x 429, busiest second:", stats.max_in_window())
+    # --8<-- [end:fakesent]
+
+
 def start_redis(folder: Path) -> subprocess.Popen[bytes] | None:
     binary = shutil.which("redis-server")
     if binary is None:
@@ -95,6 +119,8 @@ async def main() -> None:
                 )
                 await rerun_with_a_file(sent, folder)
                 await redis_down(sent)
+                await replica(fake.api_key, fake.base_url, url)
+            await fake_account_limit(url)
         finally:
             server.terminate()
             server.wait()

@@ -28,6 +28,7 @@ from ..models import MessageTemplateRefInput
 from .checkpoint import Checkpoint
 from .job import BulkJob
 from .options import JobOptions, KeyFn
+from .outage import OutagePolicy
 from .pacer import RateLimit
 from .pacing import PacerFactory
 from .progress import ProgressBar
@@ -161,6 +162,7 @@ class AsyncBulk:
         ordered: bool = True,
         total: int | None = None,
         checkpoint: Checkpoint | None = None,
+        outage: OutagePolicy | None = OutagePolicy(),
     ) -> BulkJob[T]:
         """A job, not started: ``await job.run()`` or ``job.stream()``; ``job.report`` is live.
 
@@ -188,6 +190,7 @@ class AsyncBulk:
         ordered: bool = True,
         total: int | None = None,
         checkpoint: Checkpoint | None = None,
+        outage: OutagePolicy | None = OutagePolicy(),
     ) -> BulkReport[T]:
         """Call ``fn(client, item, key)`` for every item and return the report.
 
@@ -218,6 +221,7 @@ class AsyncBulk:
         ordered: bool = False,
         total: int | None = None,
         checkpoint: Checkpoint | None = None,
+        outage: OutagePolicy | None = OutagePolicy(),
     ) -> BulkStream[T]:
         """Results as they finish: ``async with client.bulk.stream(...) as results:``.
 

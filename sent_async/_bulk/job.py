@@ -39,6 +39,7 @@ from .._errors import (
 from .._transport.retry import NON_TRANSIENT_CODES, RetryPolicy
 from .checkpoint import FileCheckpoint, NeedsCheckError
 from .options import JobOptions, wants_key
+from .outage import OutageWatch, is_outage_error
 from .pacer import Gate
 from .pacing import close_pacer, make_pacer
 from .progress import Progress, check_bar, make_bar
@@ -110,6 +111,7 @@ class BulkJob(Generic[T]):
         self._released: float = math.inf
         self._window = ORDER_WINDOW * options.concurrency
         self._window_event: anyio.Event | None = None
+        self._outage: OutageWatch | None = None
 
     def __repr__(self) -> str:
         return f"<BulkJob {self.report!r}>"
@@ -167,6 +169,8 @@ class BulkJob(Generic[T]):
             self._collect = False
             self._released = 0 if self._opts.ordered else math.inf
         clock = anyio.current_time
+        policy = self._opts.outage
+        self._outage = OutageWatch(policy) if policy is not None else None
         self._pacer = make_pacer(self._opts.rate_limit, self._gate, adaptive=self._opts.adaptive)
         self._progress = Progress(
             self.report,
@@ -216,6 +220,8 @@ class BulkJob(Generic[T]):
                 ]
         r.elapsed = anyio.current_time() - started
         r.rate_limit_pauses = self._pacer.pauses
+        if self._outage is not None:
+            r.outages, r.outage_paused = self._outage.outages, self._outage.paused
         level = logging.WARNING if r.stop_reason == "cancelled" else logging.DEBUG
         if log.isEnabledFor(level):
             log.log(level, "%s (%.1fs)", r.summary(details=False), r.elapsed)
@@ -325,11 +331,15 @@ class BulkJob(Generic[T]):
         key = None
         try:
             key = self._key_of(index, item)
-            requeues = 0
+            requeues = tries = 0
             while True:
+                watch = self._outage
+                probe = await watch.hold() if watch is not None and watch.active else False
                 try:
                     value = await self._invoke(item, key)
                 except RateLimitError as exc:
+                    if watch is not None:
+                        watch.answered()
                     if exc.code in NON_TRANSIENT_CODES:
                         raise
                     # A pause is capped like a single call's wait (RetryPolicy.max_retry_after)
@@ -344,6 +354,12 @@ class BulkJob(Generic[T]):
                         raise  # too_long: longer than we may wait, as for a single call
                     requeues += 1
                     await self._pacer.acquire()  # with every other worker, after the pause
+                    continue
+                except Exception as exc:
+                    again = await self._outage_retry(exc, key, probe, tries)
+                    if again is None:
+                        raise
+                    tries = again
                     continue
                 if key is not None and self._opts.checkpoint is not None:
                     await self._mark_done(key)
@@ -366,6 +382,29 @@ class BulkJob(Generic[T]):
                 failure=failure,
                 error=exc,
             )
+
+    async def _outage_retry(
+        self, exc: Exception, key: str | None, probe: bool, tries: int
+    ) -> int | None:
+        """After a failed call: the item's new count of lone failures if it is called again
+        (having waited), None to let it fail. Only re-sends what cannot be sent twice."""
+        watch = self._outage
+        if watch is None:
+            return None
+        if not is_outage_error(exc):
+            watch.answered()  # the server answered (or fn failed by itself): no outage
+            return None
+        watch.failed(probe)
+        resendable = key is not None or getattr(exc, "outcome", None) == "not_sent"
+        delay = watch.retry_delay(tries + 1) if resendable and not self._stopping else None
+        if delay is None:
+            if watch.gave_up:
+                self._stop("outage")
+            return None
+        if delay > 0:
+            await anyio.sleep(delay)
+            return tries + 1
+        return tries
 
     async def _checked(self, index: int, item: Any) -> BulkResult[Any] | None:
         """The item's result without a call when the checkpoint settles it, else None.
@@ -439,6 +478,8 @@ class BulkJob(Generic[T]):
         if status == "succeeded":
             r.succeeded += 1
             self._pacer.on_success()
+            if self._outage is not None:
+                self._outage.answered()
         elif status == "failed":
             r.failed += 1
             assert result.failure is not None

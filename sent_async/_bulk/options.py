@@ -11,6 +11,7 @@ import attrs
 
 from .._errors import SentValidationError
 from .checkpoint import Checkpoint, check_checkpoint
+from .outage import OutagePolicy
 from .pacer import RateLimit
 from .pacing import PacerFactory
 from .progress import ProgressBar
@@ -45,6 +46,7 @@ class JobOptions:
     ordered: bool = True
     total: int | None = None
     checkpoint: Checkpoint | None = None
+    outage: OutagePolicy | None = OutagePolicy()
 
     def __attrs_post_init__(self) -> None:
         _positive_int(self.concurrency, "concurrency")
@@ -67,6 +69,8 @@ class JobOptions:
                 raise SentValidationError(
                     "checkpoint records items by Idempotency-Key: give job_id or key too"
                 )
+        if self.outage is not None and not isinstance(self.outage, OutagePolicy):
+            raise SentValidationError("outage must be an OutagePolicy or None (no outage pauses)")
         if self.key is not None and not callable(self.key):
             raise SentValidationError("key must be a function (item, index) -> str")
         if self.on_progress is not None and not callable(self.on_progress):

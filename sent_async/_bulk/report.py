@@ -18,7 +18,7 @@ from .._redact import redact
 
 T = TypeVar("T")
 Status = Literal["succeeded", "failed", "skipped", "interrupted"]
-StopReason = Literal["failures", "fatal", "cancelled", "error"]
+StopReason = Literal["failures", "fatal", "cancelled", "error", "outage"]
 ITEM_REPR_LIMIT = 200
 MESSAGE_LIMIT = 300
 
@@ -118,8 +118,10 @@ class BulkReport(Generic[T]):
     ``results`` holds one BulkResult per item (input order by default) only when the job
     collects results; ``failures`` always holds the failed ones. ``stop_reason`` is None when
     the job ran to the end, else "failures" (stop_on_error / max_failures), "fatal" (an error
-    every item would hit: bad API key, closed client), "cancelled", or "error" (the input or a
-    callback raised; that exception propagates).
+    every item would hit: bad API key, closed client), "cancelled", "error" (the input or a
+    callback raised; that exception propagates) or "outage" (Sent stayed unreachable longer
+    than ``OutagePolicy.give_up_after``). ``outages`` counts the outages that paused the job
+    and ``outage_paused`` the seconds they held it (docs/bulk.md, "Outages").
     """
 
     job_id: str | None = None
@@ -131,6 +133,8 @@ class BulkReport(Generic[T]):
     failures: list[BulkFailure] = attrs.Factory(list)
     stop_reason: StopReason | None = None
     rate_limit_pauses: int = 0
+    outages: int = 0
+    outage_paused: float = 0.0
     already_done: int = 0
     elapsed: float = 0.0
     first_error: BaseException | None = None
@@ -177,6 +181,8 @@ class BulkReport(Generic[T]):
         text = f"{name}: {', '.join(parts)}"
         if self.stop_reason:
             text += f"; stopped: {self.stop_reason}"
+        if self.outages:
+            text += f"; paused {self.outage_paused:.1f}s by {self.outages} outage(s)"
         if not details:
             return text
         kinds = collections.Counter(

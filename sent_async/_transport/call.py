@@ -6,9 +6,10 @@ retry budget and one rate-limit gate. A ``Transport`` is a core plus the options
 resources hold one and call ``request``.
 
 One logical call: the body is serialised once and an Idempotency-Key attached once; then each
-attempt waits for the rate-limit gate, then for a connection slot, and only then starts its own
-clock (so time spent queued never causes a timeout); failures are classified and retried per
-``retry.decide``; the whole call is bounded by ``Timeout.deadline``.
+attempt waits for its slot in the client's rate limit (``pace.py``, when one is set), the 429
+gate and a connection slot, and only then starts its own clock (so time spent queued never
+causes a timeout); failures are classified and retried per ``retry.decide``; the whole call
+is bounded by ``Timeout.deadline``.
 
 Logging (``logging.getLogger("sent")``): DEBUG, one line per attempt with method, path (never
 the query), status or failure, attempt, elapsed seconds and request id; INFO, one line per
@@ -124,6 +125,8 @@ class Transport:
                         if _envelope.succeeded(answer.status, doc):  # classify
                             return call.success(answer, doc)
                         error, phase = call.failure(answer, doc), "post_send"
+                if call.still_limited and core.pace is not None:  # the fleet pauses too
+                    await core.pace.rate_limited(method, path, core.gate.closed_for())
                 await anyio.sleep(call.decide(error, phase))  # raises error when not retrying
                 core.check_open()
         except asyncio.CancelledError:
@@ -292,6 +295,8 @@ class _Call:
     async def __aenter__(self) -> _Call:
         gate, core = self.core.gate, self.core
         self.probe = self.still_limited = False
+        if core.pace is not None:  # AsyncSent(rate_limit=...): this call's slot in its tier
+            await self._pace()
         # The common case (no pause, a free slot) takes it without waiting.
         if gate.is_open() and not core.closed and self.limiter.try_take():
             return self
@@ -313,6 +318,18 @@ class _Call:
                 return self
             self.limiter.give_back()
             core.check_open()
+
+    async def _pace(self) -> None:
+        assert self.core.pace is not None
+        context = self.context
+        patience = self.deadline - self.clock()
+        if not await self.core.pace.acquire(context["method"], context["path"], patience):
+            raise APITimeoutError(
+                "timed out waiting for the client's rate limit (rate_limit=)",
+                outcome="not_sent",
+                **context,
+            )
+        self.core.check_open()
 
     async def _wait_for_gate(self) -> None:
         gate = self.core.gate

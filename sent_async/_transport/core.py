@@ -32,6 +32,7 @@ from .._errors import ClientClosedError
 from .._options import ClientOptions
 from .._version import __version__
 from .gate import RateGate
+from .pace import ClientPace
 from .retry import RetryBudget
 from .slots import Slots
 
@@ -81,6 +82,8 @@ class Core:
         self._ended: set[asyncio.Task[Any]] = set()  # calls aclose() cancelled
         self.budget = RetryBudget(options.retry.budget)
         self.gate = RateGate()
+        self.pace: ClientPace | None = None
+        """Per-tier pacing of every call (``AsyncSent(rate_limit=...)`` sets it); None: none."""
         self.known_secrets: tuple[str, ...] = (api_key, *_proxy_secrets(options.proxy))
         """Values masked wherever they show up in errors and logs (the API key, a proxy's
         password); worked out once, as every call reads them."""
@@ -187,6 +190,8 @@ class Core:
         self._orphans.append((self._session, self._limiter, self._loop, self.gate, self._watcher))
         self._session, self._limiter, self._loop, self._watcher = None, None, None, None
         self._calls.clear()
+        if self.pace is not None:
+            self.pace.forget()
         self._pid = os.getpid()
         closed_for = self.gate.closed_for()
         self.gate = RateGate()
@@ -205,14 +210,22 @@ class Core:
         current = asyncio.get_running_loop()
         if loop is current:
             self._end_calls()
-            await session.close()
+            await self._close(session)
         elif loop is not None and loop.is_running():
             # Closed from another loop (another thread): end and close it where it lives.
             loop.call_soon_threadsafe(self._end_calls)
-            await asyncio.wrap_future(asyncio.run_coroutine_threadsafe(session.close(), loop))
+            closing = asyncio.run_coroutine_threadsafe(self._close(session), loop)
+            await asyncio.wrap_future(closing)
         elif not session.closed:
             # Its loop ended without finalising the watcher: nothing can be closed cleanly.
             self._orphans.append((session, self._watcher))
+
+    async def _close(self, session: aiohttp.ClientSession) -> None:
+        try:
+            if self.pace is not None:
+                await self.pace.aclose()  # a shared limiter's connections
+        finally:
+            await session.close()
 
 
 async def _watch(session: aiohttp.ClientSession, pid: int) -> AsyncGenerator[None, None]:

@@ -70,9 +70,10 @@ class RedisRateLimit:
     """A rate shared through Redis by every process naming the same ``account``.
 
     Pass it wherever a rate limit is accepted: ``bulk.run(..., rate_limit=limit)``,
-    ``messages.send_many`` and ``contacts.create_many``. Exactly one of ``per_second`` /
-    ``per_minute`` sets the account's whole rate; ``share`` (0-1] keeps part of it free for
-    other traffic. ``burst`` calls may start back to back after an idle spell.
+    ``messages.send_many``, ``contacts.create_many``, and ``AsyncSent(rate_limit=limit)``,
+    which paces every call of the client per Sent tier (``for_tier``). Exactly one of
+    ``per_second`` / ``per_minute`` sets the account's whole rate; ``share`` (0-1] keeps part
+    of it free for other traffic. ``burst`` calls may start back to back after an idle spell.
     ``unavailable_after`` bounds how long a call waits for an unreachable Redis before
     raising RateLimiterUnavailableError. ``max_pause`` caps a 429 pause (default: the retry
     policy's ``max_retry_after``).
@@ -90,6 +91,8 @@ class RedisRateLimit:
     max_pause: float = attrs.field(
         kw_only=True, default=RetryPolicy().max_retry_after, converter=_max_pause
     )
+    tier: str | None = attrs.field(kw_only=True, default=None)
+    """Set by ``for_tier`` for a client's limit: each Sent tier has its own shared state."""
 
     def __attrs_post_init__(self) -> None:
         RateLimit(per_second=self.per_second, per_minute=self.per_minute, burst=self.burst)
@@ -112,7 +115,17 @@ class RedisRateLimit:
     @property
     def key(self) -> str:
         """The Redis hash holding the shared state (hash tag: one Cluster slot)."""
-        return f"sent:{{{self.account}}}:rl"
+        base = f"sent:{{{self.account}}}:rl"
+        return base if self.tier is None else f"{base}:{self.tier}"
+
+    def for_tier(self, tier: str, documented: RateLimit | None) -> RedisRateLimit:
+        """This limit for one tier of ``AsyncSent(rate_limit=...)``: its own rate for message
+        sends, Sent's ``documented`` rate for the others; same Redis, account and share."""
+        if tier == "message" or documented is None:
+            return attrs.evolve(self, tier=tier)
+        return attrs.evolve(
+            self, tier=tier, per_second=documented.rate, per_minute=None, burst=documented.burst
+        )
 
     def pacer(self, gate: Gate, *, adaptive: bool) -> RedisPacer:
         """One job's pacer (the bulk job calls this; it opens its own connections)."""

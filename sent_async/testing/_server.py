@@ -16,6 +16,7 @@ import logging
 import secrets
 import uuid
 from collections.abc import Awaitable, Callable, Mapping
+from functools import partial
 from types import TracebackType
 from typing import Any, TypeVar
 
@@ -28,6 +29,7 @@ from .._redact import redact
 from . import _admin, _routes
 from ._delivery import Delivery
 from ._faults import Delay, Fault, Misbehaviour
+from ._ratelimit import Account, AccountStats, Limits
 from ._state import State
 from ._support import STATE, ApiFailure, error_response, new_id, now, request_id, zulu
 
@@ -70,7 +72,9 @@ class FakeSent:
     ``server.client()`` gives an ``AsyncSent`` pointed at it. Faults are opt-in per test.
     ``latency`` (seconds) delays every answer; ``log_limit`` caps ``requests``, ``exchanges``
     and ``events`` (the oldest entries drop; None keeps everything). ``reset()`` forgets it all;
-    the admin API under ``/__fake/`` (``_admin``) does the same over HTTP.
+    the admin API under ``/__fake/`` (``_admin``) does the same over HTTP. ``rate_limit`` (a
+    RateLimit for message sends, or one per tier) answers 429 past it, for every client of the
+    server; ``rate_limit_retry_after`` fixes the Retry-After it sends (default: the real wait).
     """
 
     def __init__(
@@ -81,6 +85,8 @@ class FakeSent:
         latency: float = 0.0,
         log_limit: int | None = DEFAULT_LOG_LIMIT,
         host: str = "127.0.0.1",
+        rate_limit: Limits | None = None,
+        rate_limit_retry_after: float | None = None,
     ) -> None:
         self.api_key = api_key
         self.host = host
@@ -97,6 +103,8 @@ class FakeSent:
         """Everything FakeSent stores, one field per API family (``state.messages``, ...)."""
         self.base_url = ""
         self._misbehaviour = Misbehaviour(latency=latency)
+        self.account = Account(rate_limit, rate_limit_retry_after)
+        """The account-wide rate limit (per tier) and counters: ``server.stats``."""
         self._port = port
         self._runner: web.AppRunner | None = None
         self._thread: LoopThread | None = None
@@ -121,6 +129,11 @@ class FakeSent:
     @organization_id.setter
     def organization_id(self, value: str) -> None:
         self.state.organization_id = value
+
+    @property
+    def stats(self) -> AccountStats:
+        """Counts per tier, 429s, accept times, per Idempotency-Key and per recipient."""
+        return self.account.stats
 
     # -- life-cycle --------------------------------------------------------------------------
     async def start(self) -> FakeSent:
@@ -245,7 +258,7 @@ class FakeSent:
         self._misbehaviour.drops = 0
 
     def reset(self) -> None:
-        """Forget everything: stored records, logs, events, faults and idempotent replays.
+        """Forget everything: records, logs, events, faults, replays and the account counters.
 
         The stores stay the same objects (they hold references to one another); their
         contents are replaced with a fresh server's. ``latency`` and the API key stay.
@@ -264,6 +277,7 @@ class FakeSent:
             entries.clear()
         self._replays.clear()
         self.clear_faults()
+        self.account.reset()
 
     # -- events and state changes ---------------------------------------------------------------
     async def emit(self, field: str, event: str | None, payload: Mapping[str, Any]) -> None:
@@ -305,7 +319,9 @@ class FakeSent:
             body=await request.read(),
         )
         self._keep(self.requests, recorded)
-        response = await self._respond(request, handler)
+        response = await self.account.admit(
+            request, recorded.body, partial(self._respond, request, handler)
+        )
         if isinstance(response, web.Response):
             body = response.body if isinstance(response.body, bytes) else b""
             answer = Exchange(
