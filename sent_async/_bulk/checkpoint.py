@@ -18,7 +18,6 @@ import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Protocol
 
-import anyio.to_thread
 import attrs
 
 from .._errors import SentError, SentValidationError
@@ -101,10 +100,14 @@ class FileCheckpoint:
 
     async def begin(self, key: str) -> ItemState:
         """Record the first attempt of ``key`` (if new) and return its state."""
+        import anyio.to_thread  # on first use: not every program checkpoints
+
         return await anyio.to_thread.run_sync(self._begin, key, self._clock())
 
     async def done(self, key: str) -> None:
         """Record that Sent accepted the call made with ``key``."""
+        import anyio.to_thread
+
         await anyio.to_thread.run_sync(self._done, key, self._clock())
 
     def close(self) -> None:
