@@ -351,8 +351,11 @@ LAZY_MODULES = {"models": "sent_async.models", "webhooks": "sent_sync.webhooks"}
 """Subpackages ``sent_sync`` loads on first use, like ``sent_async`` (they cost import time)."""
 
 
-def render_init(exports: list[str]) -> str:
+def render_init(exports: list[str], lazy_names: set[str]) -> str:
+    """sent_sync/__init__.py: sent_async's exports; what sent_async loads lazily, so does this."""
     names = [n.removeprefix("Async") if n.startswith("Async") else n for n in exports]
+    eager = [n for n in exports if n not in lazy_names]
+    lazy = sorted(lazy_names - set(LAZY_MODULES))
     lines = [
         HEADER.format(source="sent_async/__init__.py"),
         '"""sent_sync: the synchronous facade of sent_async (same models, same errors)."""',
@@ -361,25 +364,41 @@ def render_init(exports: list[str]) -> str:
         "",
         "from sent_async import (",
     ]
-    lines += [f"    {n}," for n in exports if not n.startswith("Async") and n not in LAZY_MODULES]
+    lines += [f"    {n}," for n in eager if not n.startswith("Async") and n not in LAZY_MODULES]
     lines += [")", "from sent_sync._client import Sent", "", "if TYPE_CHECKING:"]
     lines += [f"    from {m.rpartition('.')[0]} import {n}" for n, m in LAZY_MODULES.items()]
+    lines += [f"    from sent_async import {n}" for n in lazy]
     lines += [
+        "",
+        f"LAZY_NAMES = {lazy!r}",
         "",
         "",
         "def __getattr__(name: str) -> Any:",
-        '    """``models`` and ``webhooks`` load on first use (they cost import time)."""',
+        '    """Subpackages and bulk names load on first use, as in sent_async (import time)."""',
         f"    lazy = {LAZY_MODULES!r}",
         "    if name in lazy:",
         "        import importlib",
         "",
         "        return importlib.import_module(lazy[name])",
+        "    if name in LAZY_NAMES:",
+        "        import sent_async",
+        "",
+        "        return getattr(sent_async, name)",
         '    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")',
         "",
         "",
         f"__all__ = {sorted(set(names))!r}",
     ]
     return "\n".join(lines) + "\n"
+
+
+def _async_lazy() -> set[str]:
+    """The names sent_async/__init__.py loads on first use (the keys of its ``LAZY``)."""
+    tree = ast.parse((ASYNC / "__init__.py").read_text())
+    for node in tree.body:
+        if isinstance(node, ast.Assign) and getattr(node.targets[0], "id", "") == "LAZY":
+            return set(ast.literal_eval(node.value))
+    return set()
 
 
 def _async_exports() -> list[str]:
@@ -406,7 +425,7 @@ def generate() -> dict[Path, str]:
     files[SYNC / "resources" / "__init__.py"] = (
         HEADER.format(source="sent_async/resources") + '"""Sync twins."""\n'
     )
-    files[SYNC / "__init__.py"] = render_init(_async_exports())
+    files[SYNC / "__init__.py"] = render_init(_async_exports(), _async_lazy())
     for extra in ("testing", "webhooks"):
         if (ASYNC / extra).exists() or (ASYNC / f"{extra}.py").exists():
             files[SYNC / f"{extra}.py"] = (

@@ -14,19 +14,11 @@ from sent_async import (
     APITimeoutError,
     AuthenticationError,
     BadRequestError,
-    BulkError,
-    BulkFailure,
-    BulkReport,
-    BulkResult,
     ClientClosedError,
     ConflictError,
-    FileCheckpoint,
     InternalServerError,
     NotFoundError,
-    OutagePolicy,
     PermissionDeniedError,
-    ProgressSnapshot,
-    RateLimit,
     RateLimitError,
     RateLimiterUnavailableError,
     RawResponse,
@@ -43,17 +35,42 @@ from sent_async import (
 from sent_sync._client import Sent
 
 if TYPE_CHECKING:
-    from sent_async import models
+    from sent_async import (
+        BulkError,
+        BulkFailure,
+        BulkReport,
+        BulkResult,
+        FileCheckpoint,
+        OutagePolicy,
+        ProgressSnapshot,
+        RateLimit,
+        models,
+    )
     from sent_sync import webhooks
+
+LAZY_NAMES = [
+    "BulkError",
+    "BulkFailure",
+    "BulkReport",
+    "BulkResult",
+    "FileCheckpoint",
+    "OutagePolicy",
+    "ProgressSnapshot",
+    "RateLimit",
+]
 
 
 def __getattr__(name: str) -> Any:
-    """``models`` and ``webhooks`` load on first use (they cost import time)."""
+    """Subpackages and bulk names load on first use, as in sent_async (import time)."""
     lazy = {"models": "sent_async.models", "webhooks": "sent_sync.webhooks"}
     if name in lazy:
         import importlib
 
         return importlib.import_module(lazy[name])
+    if name in LAZY_NAMES:
+        import sent_async
+
+        return getattr(sent_async, name)
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
