@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 from sent_async.testing import DEFAULT_API_KEY, FakeSent, SeedError, apply_seed
-from sent_async.testing._serve import duration
+from sent_async.testing._serve import duration, rate
 
 ROOT = Path(__file__).resolve().parent.parent
 SCRIPTS = ROOT / "examples" / "fakeserver"
@@ -130,6 +130,7 @@ def test_admin_api_seed_faults_requests_and_reset(served: Served) -> None:
         (["--latency", "soon"], "not a duration"),
         (["--seed", "/nonexistent/seed.json"], "cannot read seed file"),
         (["--port", "70000"], "--port must be 0-65535"),
+        (["--rate-limit", "lots"], "not a rate"),
     ],
 )
 def test_bad_options_exit_2_with_a_message(args: list[str], message: str) -> None:
@@ -173,3 +174,38 @@ async def test_reset_keeps_the_stores_wired(server: FakeSent) -> None:
     assert server.state.messages.contacts is server.state.contacts
     assert server.state.contacts.by_id[str(contact.id)] is contact
     assert result.recipients[0].message_id in server.state.messages.by_id
+
+
+def test_rate_limit_answers_429_past_the_account_limit() -> None:
+    """--rate-limit 2/min (burst 1): the first send goes through, the next gets a 429."""
+    import urllib.error
+    import urllib.request
+
+    served = Served("--rate-limit", "2/min")
+    try:
+        statuses: list[tuple[int, str | None]] = []
+        for _ in range(2):
+            request = urllib.request.Request(  # noqa: S310 - our own http://127.0.0.1 server
+                served.base_url + "/v3/messages",
+                data=json.dumps({"to": ["+14155550123"], "text": "hi"}).encode(),
+                headers={"x-api-key": DEFAULT_API_KEY, "content-type": "application/json"},
+                method="POST",
+            )
+            try:
+                with urllib.request.urlopen(request, timeout=10) as answer:  # noqa: S310
+                    statuses.append((answer.status, None))
+            except urllib.error.HTTPError as error:
+                statuses.append((error.code, error.headers.get("retry-after")))
+        assert [s for s, _ in statuses] == [202, 429]
+        assert statuses[1][1] is not None
+    finally:
+        code, _ = served.stop()
+        for stream in (served.process.stdout, served.process.stderr):
+            assert stream is not None
+            stream.close()
+    assert code == 0
+
+
+@pytest.mark.parametrize(("text", "per_second"), [("300/min", 5.0), ("5/s", 5.0), ("1.5/sec", 1.5)])
+def test_rate_option_reads_per_minute_and_per_second(text: str, per_second: float) -> None:
+    assert rate(text).rate == per_second

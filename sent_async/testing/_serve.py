@@ -16,6 +16,7 @@ import sys
 from collections.abc import Sequence
 from typing import Any
 
+from .._bulk.pacer import RateLimit
 from ._seed import SeedError, apply_seed, load_seed_file
 from ._server import DEFAULT_API_KEY, FakeSent
 
@@ -31,6 +32,18 @@ def duration(text: str) -> float:
     return value / 1000 if match[2] == "ms" else value
 
 
+_RATE = re.compile(r"^\s*(\d+(?:\.\d*)?)\s*/\s*(s|sec|second|min|minute)\s*$")
+
+
+def rate(text: str) -> RateLimit:
+    """``"300/min"`` or ``"5/s"``: the account's message-send limit; argparse's type."""
+    match = _RATE.match(text)
+    if match is None or float(match[1]) <= 0:
+        raise argparse.ArgumentTypeError(f"not a rate: {text!r} (say 300/min or 5/s)")
+    value = float(match[1])
+    return RateLimit(per_second=value) if match[2].startswith("s") else RateLimit(per_minute=value)
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="python -m sent_async.testing",
@@ -44,8 +57,12 @@ def _parser() -> argparse.ArgumentParser:
         "--latency", type=duration, default=0.0, help="delay before every answer (50ms)"
     )
     parser.add_argument("--seed", metavar="FILE", help="JSON fixtures to preload")
-    # TODO(rate-limit): an account-wide rate limit is being added to FakeSent separately;
-    # its --rate-limit option belongs here, passed on to FakeSent in _run().
+    parser.add_argument(
+        "--rate-limit",
+        type=rate,
+        default=None,
+        help="account-wide limit on message sends, answered with 429 + Retry-After (300/min)",
+    )
     return parser
 
 
@@ -62,7 +79,13 @@ def serve_main(argv: Sequence[str] | None = None) -> int:
         except SeedError as exc:
             print(f"error: {exc}", file=sys.stderr)
             return 2
-    server = FakeSent(api_key=args.api_key, port=args.port, latency=args.latency, host=args.host)
+    server = FakeSent(
+        api_key=args.api_key,
+        port=args.port,
+        latency=args.latency,
+        host=args.host,
+        rate_limit=args.rate_limit,
+    )
     if seed is not None:
         try:
             apply_seed(server.state, seed)
