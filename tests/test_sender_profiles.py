@@ -147,6 +147,10 @@ def test_the_sync_client_has_the_same_calls() -> None:
         reqs = sent.compliance.requirements(country="GB", type="alphanumeric")
         assert (reqs.country, reqs.type, reqs.required) == ("GB", "ALPHANUMERIC", False)
         assert sent.get("/v3/sender-profiles")["sender_profiles"] == []
+        later = datetime.datetime.now(datetime.timezone.utc) + datetime.timedelta(hours=1)
+        queued = sent.messages.send(to="+14155550123", text="hi", scheduled_at=later)
+        mid = str(queued.recipients[0].message_id)
+        assert sent.messages.cancel(mid).status == "CANCELLED"
 
 
 # -- compliance requirements -------------------------------------------------------------------
