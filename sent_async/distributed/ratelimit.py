@@ -65,6 +65,10 @@ def _max_pause(value: object) -> float:
     return check_wait(value, "max_pause")
 
 
+GATE_WATCH = 0.02
+"""How often a worker asleep for its slot checks its own client's 429 gate (no I/O)."""
+
+
 @attrs.frozen(repr=False)
 class RedisRateLimit:
     """A rate shared through Redis by every process naming the same ``account``.
@@ -197,11 +201,26 @@ class RedisPacer:
                 self._pause_end = max(self._pause_end, clock() + wait)
                 continue
             if wait > 0:
-                await anyio.sleep(wait)
+                await self._sleep_watching_gate(clock() + wait)
             if self._blind:
                 await self._recheck()
             if max(self._pause_end, self._gate.gate_until) <= clock():
                 return  # the slot came and no pause began meanwhile
+
+    async def _sleep_watching_gate(self, until: float) -> None:
+        """Sleep until a reserved slot, telling the fleet at once if this client sees a 429.
+
+        The transport absorbs a retried 429 in its own gate; checking that local gate every
+        ``GATE_WATCH`` seconds (no Redis call) publishes the pause within that time instead of
+        at this job's next slot, so other workers' slots do not slip through meanwhile.
+        """
+        clock = anyio.current_time
+        while (left := until - clock()) > 0:
+            await anyio.sleep(min(left, GATE_WATCH))
+            gate = self._gate.gate_until
+            if gate > self._seen_gate:
+                self._seen_gate = gate
+                await self._report(gate - clock())
 
     async def aclose(self) -> None:
         """Stop listening for pauses and close this job's connections."""
