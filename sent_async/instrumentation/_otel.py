@@ -163,8 +163,12 @@ class _Record:
             error = _error_type(exc)
         span = self.span
         if span is not None:
-            span.set_attribute("sent.retry_count", max(0, self.attempts - 1))
-            span.set_attribute("sent.idempotency_key_present", self.key_present)
+            span.set_attributes(
+                {
+                    "sent.retry_count": max(0, self.attempts - 1),
+                    "sent.idempotency_key_present": self.key_present,
+                }
+            )
             _outcome(span, status, request_id, code, error)
             span.end()
         if self.token is not None:
@@ -203,15 +207,17 @@ def _outcome(
     """
     if not span.is_recording():
         return
+    attrs: dict[str, Any] = {}
     if status is not None:
-        span.set_attribute("http.response.status_code", status)
+        attrs["http.response.status_code"] = status
     if request_id:
-        span.set_attribute("sent.request_id", request_id)
+        attrs["sent.request_id"] = request_id
     if code:
-        span.set_attribute("sent.error_code", code)
+        attrs["sent.error_code"] = code
     if error is not None:
-        span.set_attribute("error.type", error)
+        attrs["error.type"] = error
         span.set_status(Status(StatusCode.ERROR, f"{error} {code}" if code else error))
+    span.set_attributes(attrs)
 
 
 class TracedCall(_Call):
