@@ -348,6 +348,27 @@ def test_a_client_does_not_import_opentelemetry_when_the_program_did_not():
     assert out.stdout.strip() == "[]"
 
 
+def test_without_the_extra_auto_is_off_and_true_is_a_typed_error():
+    code = (
+        "import sys; sys.modules['opentelemetry'] = None  # as if not installed\n"
+        "from sent_async import AsyncSent, SentValidationError\n"
+        "assert AsyncSent('sk_test_key')._core.telemetry is None\n"
+        "try:\n"
+        "    AsyncSent('sk_test_key', telemetry=True)\n"
+        "except SentValidationError as exc:\n"
+        "    print(exc)\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=60,
+        env={"OTEL_PYTHON_TRACER_PROVIDER": "sdk_tracer_provider", "PATH": ""},
+    )
+    assert "sent-sdk[otel]" in out.stdout
+
+
 # -- the route table -------------------------------------------------------------------------
 def test_the_route_table_covers_every_operation_of_the_spec():
     spec_ops: set[tuple[str, str]] = set()
