@@ -211,6 +211,25 @@ async def test_a_503_then_200_is_one_call_two_attempts_one_retry(server: FakeSen
 
 
 @pytest.mark.anyio
+async def test_an_attempt_without_an_answer_records_its_error_type(server: FakeSent, otel: Otel):
+    # The answer is lost (aiohttp replays a GET by itself, so a keyed POST shows our retry).
+    server.drop_next_response()
+    async with server.client(retry=FAST_RETRY) as sent:
+        await sent.messages.send(to=PHONE, text="hello", sandbox=True)
+    attempts = [s for s in otel.finished() if s.name == "POST /v3/messages"]
+    first, second = (attributes(a) for a in attempts)
+    assert first["error.type"] == "APIConnectionError" and "http.response.status_code" not in first
+    assert attempts[0].status.status_code is StatusCode.ERROR
+    assert second["http.response.status_code"] == 202 and "error.type" not in second
+    assert second["http.request.resend_count"] == 1
+    retried = otel.metrics()["sent.client.retries"]
+    assert retried == [
+        ({"sent.operation": "messages.send", "http.request.method": "POST",
+          "error.type": "APIConnectionError"}, 1)
+    ]  # fmt: skip
+
+
+@pytest.mark.anyio
 async def test_a_429_pause_is_counted(server: FakeSent, otel: Otel):
     server.fail_next(429, "BUSINESS_002", headers={"retry-after-ms": "50"})
     async with server.client(retry=FAST_RETRY) as sent:
