@@ -38,6 +38,7 @@ from sent_async import (
     SentValidationError,
 )
 from sent_async._transport.call import Transport
+from sent_async.instrumentation._otel import error_code
 from sent_async.instrumentation._routes import ROUTES, match
 from sent_async.resources._base import AsyncResource
 from sent_async.testing import FAST_RETRY, FakeSent
@@ -249,6 +250,19 @@ async def test_a_429_that_gives_up_ends_the_call_span_in_error(server: FakeSent,
     call = by_name(otel.finished())["sent.me.get"]
     assert attributes(call)["error.type"] == "RateLimitError"
     assert attributes(call)["sent.error_code"] == "BUSINESS_002"
+
+
+@pytest.mark.anyio
+async def test_an_odd_error_code_is_recorded_as_other(server: FakeSent, otel: Otel):
+    server.fail_next(400, f"bad {PHONE}")
+    async with server.client(retry=FAST_RETRY) as sent:
+        with pytest.raises(BadRequestError):
+            await sent.me.get()
+    for span in otel.finished():
+        assert attributes(span)["sent.error_code"] == "_OTHER"
+    assert error_code("VALIDATION_001") == "VALIDATION_001"
+    assert error_code("x" * 41) == error_code("validation_001") == "_OTHER"
+    assert error_code(None) is error_code("") is None
 
 
 @pytest.mark.anyio

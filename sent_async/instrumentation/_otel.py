@@ -12,6 +12,7 @@ bodies, headers, the key, ids and phone numbers in paths, and error messages nev
 from __future__ import annotations
 
 import functools
+import re
 import time
 from contextvars import ContextVar, Token
 from typing import Any
@@ -159,7 +160,7 @@ class _Record:
         if exc is not None:
             status = getattr(exc, "status_code", None)
             request_id = getattr(exc, "request_id", None) or request_id
-            code = getattr(exc, "code", None)
+            code = error_code(getattr(exc, "code", None))
             error = _error_type(exc)
         span = self.span
         if span is not None:
@@ -191,6 +192,19 @@ class _Record:
         if error:
             attrs["error.type"] = error
         return attrs
+
+
+_CODE = re.compile(r"[A-Z][A-Z0-9_]*")
+
+
+def error_code(code: object) -> str | None:
+    """The API's error code (``RESOURCE_003``) as recorded; anything else a server sends in its
+    place is ``_OTHER``, so a metric never grows a series per odd value nor records one."""
+    if not code:
+        return None
+    if isinstance(code, str) and len(code) <= 40 and _CODE.fullmatch(code):
+        return code
+    return "_OTHER"
 
 
 def _error_type(exc: BaseException | None) -> str:
@@ -249,7 +263,8 @@ class TracedCall(_Call):
 
     def failure(self, answer: Answer, doc: Any) -> Any:
         error = super().failure(answer, doc)
-        self.record.attempt_end(answer.status, error.request_id, error.code, str(answer.status))
+        code = error_code(error.code)
+        self.record.attempt_end(answer.status, error.request_id, code, str(answer.status))
         if self.still_limited:
             self.record.paused()
         return error
