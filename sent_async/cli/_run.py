@@ -106,6 +106,9 @@ async def _call(args: argparse.Namespace, key: str) -> int:
         return _fail(f"error: {exc}", known, 1)
     except SentError as exc:
         return _fail(f"error: {type(exc).__name__}: {exc}", known, 1)
+    except BrokenPipeError:  # `sent ... | head`: the reader left; stop quietly
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1
     except (OSError, aiohttp.ClientError, asyncio.TimeoutError) as exc:  # not mapped by the SDK
         return _fail(f"error: network: {type(exc).__name__}: {exc}", known, 1)
     finally:
