@@ -11,6 +11,7 @@ import argparse
 import json
 import os
 import secrets
+import shlex
 import signal
 import socket
 import subprocess
@@ -371,3 +372,20 @@ def test_the_console_script_is_installed() -> None:
     for command in ("me", "sender-profiles", "messages", "templates", "webhooks", "fake"):
         assert f"    {command}" in done.stdout
     assert main([]) == 2  # no command: the usage, exit 2
+
+
+def test_every_command_line_in_the_docs_parses() -> None:
+    """docs/cli.md's ``$ sent ...`` lines are real commands: each parses, with its options."""
+    from sent_async.testing._serve import _parser as serve_parser
+
+    text = (Path(__file__).resolve().parent.parent / "docs" / "cli.md").read_text()
+    joined = text.replace("\\\n", " ")
+    lines = [line[2:].rstrip(" &") for line in joined.splitlines() if line.startswith("$ sent ")]
+    assert len(lines) >= 8
+    for line in lines:
+        words = shlex.split(line.partition(" < ")[0])[1:]  # the shell's redirection aside
+        if words[0] == "fake":
+            serve_parser("sent fake").parse_args(words[1:])
+        else:
+            args = build().parse_args(words)
+            assert hasattr(args, "func") or hasattr(args, "local"), line

@@ -30,7 +30,11 @@ def _shared() -> argparse.ArgumentParser:
         "--base-url", default=sup, metavar="URL", help="API base URL (default: SENT_BASE_URL)"
     )
     group.add_argument(
-        "--timeout", type=float, default=sup, metavar="SECONDS", help="deadline per call"
+        "--timeout",
+        type=float,
+        default=sup,
+        metavar="SECONDS",
+        help="give up on a call after this long, retries included (120)",
     )
     group.add_argument(
         "--max-retries", type=int, default=sup, metavar="N", help="retries per call (2)"

@@ -21,6 +21,7 @@ import anyio
 
 from .._client import AsyncSent
 from .._errors import APIError, APIStatusError, SentError, SentValidationError
+from .._options import Timeout
 from .._redact import scrub
 from . import _parser
 from ._output import render
@@ -122,8 +123,14 @@ def _client(args: argparse.Namespace, key: str) -> AsyncSent:
     base_url = getattr(args, "base_url", None) or next(
         (os.environ[name] for name in BASE_URL_ENVS if os.environ.get(name)), None
     )
-    if getattr(args, "timeout", None) is not None:
-        options["timeout"] = args.timeout
+    seconds = getattr(args, "timeout", None)
+    if seconds is not None:  # the whole call, retries included: the command ends by then
+        if not seconds > 0:
+            raise SentValidationError("--timeout must be a positive number of seconds")
+        options["timeout"] = Timeout(
+            connect=min(5.0, seconds), read=min(30.0, seconds), attempt=min(30.0, seconds),
+            deadline=seconds,
+        )  # fmt: skip
     if getattr(args, "max_retries", None) is not None:
         options["max_retries"] = args.max_retries
     return AsyncSent(key, base_url=base_url, **options)
