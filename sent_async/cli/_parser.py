@@ -179,5 +179,12 @@ def build() -> argparse.ArgumentParser:
         "fake",
         help="run FakeSent, a local test server (see `sent fake --help`)",
         add_help=False,
-    )
+    ).set_defaults(local=_fake)  # `sent fake ...` itself is routed to serve_main by main()
     return parser
+
+
+def _fake(args: argparse.Namespace) -> int:
+    """``sent --json fake``: the shared options mean nothing to the server; run it as is."""
+    from ..testing._serve import serve_main
+
+    return serve_main([], prog="sent fake")

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import json
 import os
 import signal
 import sys
@@ -140,7 +141,7 @@ def _status_message(exc: APIStatusError) -> str:
     """Status, code, message and request id on one line; validation details on a second."""
     lines = [f"error: {exc}"]
     if exc.details:
-        lines.append(f"details: {dict(exc.details)}")
+        lines.append("details: " + json.dumps(exc.details, default=str, ensure_ascii=False))
     return "\n".join(lines)
 
 
