@@ -122,19 +122,20 @@ def test_me_as_a_listing_and_as_json(fake: FakeSent, run: InProcess) -> None:
 
 
 def test_sender_profiles_create_list_get_delete(fake: FakeSent, run: InProcess) -> None:
-    made = json.loads(
-        ok(
-            "sender-profiles", "create", "--name", "Sales", "--short-name", "SALES", "--json",
-            base_url=fake.base_url,
-        )
+    created = sent(
+        "sender-profiles", "create", "--name", "Sales", "--short-name", "SALES", "--json",
+        base_url=fake.base_url,
     )  # fmt: skip
+    assert created.returncode == 0, created.stderr
+    made = json.loads(created.stdout)
     assert made["name"] == "Sales" and made["api_key"] == "[redacted]"  # returned once: masked
+    assert "--show-api-key prints it" in created.stderr
     code, revealed, _ = run(
         "sender-profiles", "create", "--name", "Support", "--short-name", "HELP",
         "--show-api-key", base_url=fake.base_url,
     )  # fmt: skip
     (line,) = [li for li in revealed.splitlines() if li.startswith("api_key")]
-    assert code == 0 and line.split()[1].startswith("sk_")
+    assert code == 0 and line.split()[1].startswith("sk_") and "[redacted]" not in revealed
     table = ok("sender-profiles", "list", base_url=fake.base_url).splitlines()
     assert table[0].split() == ["ID", "NAME", "SHORT_NAME", "CREATED_AT"]
     assert [row.split()[1] for row in table[1:]] == ["Support", "Sales"]  # newest first

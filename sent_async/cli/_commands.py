@@ -17,6 +17,10 @@ from .._types import UNSET
 from ._output import Shown
 
 Command = Callable[[AsyncSent, argparse.Namespace], Awaitable[Shown]]
+_MASKED_KEY = (
+    "note: the new profile's api_key is masked; Sent returns it only once, at create "
+    "(--show-api-key prints it)"
+)
 _UUID = re.compile(r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")
 
 
@@ -54,7 +58,10 @@ async def sender_profiles_create(sent: AsyncSent, args: argparse.Namespace) -> S
         sandbox=True if args.sandbox else UNSET,
         idempotency_key=args.idempotency_key,
     )
-    return Shown(data=profile, reveal=frozenset({"api_key"}) if args.show_api_key else frozenset())
+    if args.show_api_key:
+        return Shown(data=profile, reveal=frozenset({"api_key"}))
+    masked = profile.reveal_api_key() is not None
+    return Shown(data=profile, note=_MASKED_KEY if masked else None)
 
 
 async def sender_profiles_delete(sent: AsyncSent, args: argparse.Namespace) -> Shown:

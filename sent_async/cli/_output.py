@@ -28,6 +28,8 @@ class Shown:
     rows: Sequence[Any] | None = None
     columns: tuple[str, ...] = ()
     reveal: frozenset[str] = frozenset()
+    note: str | None = None
+    """A line for stderr, beside the answer (stdout stays parseable with ``--json``)."""
 
 
 def plain(value: Any, known: tuple[str, ...], reveal: frozenset[str] = frozenset()) -> Any:

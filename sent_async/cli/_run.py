@@ -99,6 +99,8 @@ async def _call(args: argparse.Namespace, key: str) -> int:
     try:
         shown = await args.func(sent, args)
         render(shown, as_json=getattr(args, "json", False), known=known, out=sys.stdout)
+        if shown.note:
+            print(shown.note, file=sys.stderr)
         return 0
     except SentValidationError as exc:  # caught by the SDK before anything was sent
         return _fail(f"error: {exc}", known, 2)
