@@ -11,7 +11,7 @@ STAMP := $(VENV)/.installed
 STAMP310 := $(VENV310)/.installed
 
 .PHONY: help demo test lint format typecheck sync sync-check pytest test310 run310 test313 run313 \
-	bench docs clean
+	bench bench-fleet docs clean
 .DEFAULT_GOAL := help
 
 help:  ## list the targets
@@ -83,6 +83,9 @@ test: lint typecheck sync-check docs pytest test310
 
 bench: $(STAMP)  ## benchmark against raw aiohttp and sentdm (~9 min); writes bench/results.md
 	$(BIN)/python bench/run.py $(BENCH_ARGS)
+
+bench-fleet: $(STAMP) redis-server  ## many worker processes, one account limit (~4 min); results.md "Fleet"
+	$(BIN)/python bench/fleet.py $(BENCH_ARGS)
 
 # The docs extra is installed on top of the dev venv (its own stamp, so `make test` without
 # docs never pulls it in). --strict: a broken link, missing example or bad reference fails.

@@ -310,8 +310,15 @@ def main() -> None:
     text = _report.render(results)
     print(text)
     if "matrix" not in args.skip:  # a partial run never overwrites the committed results
-        Path(args.out).write_text(text)
+        Path(args.out).write_text(text + _fleet_section(Path(args.out)))
         print(f"written to {args.out} (raw data in bench/.work/results.json)")
+
+
+def _fleet_section(path: Path) -> str:
+    """The "Fleet" section of ``path`` (`make bench-fleet` writes it): kept by a rewrite."""
+    text = path.read_text() if path.exists() else ""
+    start = text.find("\n## Fleet")
+    return "" if start < 0 else "\n" + text[start + 1 :]
 
 
 if __name__ == "__main__":

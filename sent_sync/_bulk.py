@@ -338,6 +338,7 @@ class Bulk:
         progress_bar: ProgressBar = False,
         collect_results: bool = True,
         checkpoint: Checkpoint | None = None,
+        outage: OutagePolicy | None = OutagePolicy(),
     ) -> BulkReport[MessageSendResult]:
         """``messages.send`` per item (a phone number, or a mapping of send arguments).
 
@@ -360,6 +361,7 @@ class Bulk:
         progress_bar: ProgressBar = False,
         collect_results: bool = True,
         checkpoint: Checkpoint | None = None,
+        outage: OutagePolicy | None = OutagePolicy(),
     ) -> BulkReport[Contact]:
         """``contacts.create`` per item (a phone number, or a mapping of create arguments)."""
         job = create_many_job(self._inner._client.contacts, locals())

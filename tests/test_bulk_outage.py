@@ -88,3 +88,68 @@ def test_bad_outage_settings_are_refused():
         OutagePolicy(after=0)
     with pytest.raises(SentValidationError):
         OutagePolicy(initial_delay=-1)
+
+
+async def outage_around(job: Any) -> tuple[Any, FakeSent]:
+    """Run ``job(client)`` (about 2 s of paced calls); the server is gone from 0.5 s to 2 s."""
+    first = await FakeSent().start()
+    port = int(first.base_url.rsplit(":", 1)[1])
+    servers = [first]
+
+    async def outage_then_recovery() -> None:
+        await anyio.sleep(0.5)
+        await first.stop()
+        await anyio.sleep(1.5)
+        servers.append(await FakeSent(port=port).start())
+
+    try:
+        async with first.client(retry=FAST_RETRY) as sent, anyio.create_task_group() as tg:
+            tg.start_soon(outage_then_recovery)
+            report = await job(sent)
+    finally:
+        for server in servers:
+            await server.stop()
+    return report, servers[-1]
+
+
+PHONES = [f"+1415555{n:04d}" for n in range(40)]
+PACE = RateLimit(per_second=20)
+
+
+@pytest.mark.parametrize("outage", [QUICK, None], ids=["policy", "off"])
+async def test_send_many_takes_the_outage_policy(outage: OutagePolicy | None):
+    report, after = await outage_around(
+        lambda sent: sent.messages.send_many(
+            PHONES, text="hi", job_id="many", concurrency=4, rate_limit=PACE, outage=outage
+        )
+    )
+    if outage is None:
+        assert report.failed > 0 and report.outages == 0
+    else:
+        assert report.failed == 0 and report.succeeded == 40, report.summary()
+        assert report.outages == 1 and after.stats.requests["message"] > 0
+
+
+@pytest.mark.parametrize("outage", [QUICK, None], ids=["policy", "off"])
+async def test_create_many_takes_the_outage_policy(outage: OutagePolicy | None):
+    report, after = await outage_around(
+        lambda sent: sent.contacts.create_many(
+            PHONES, job_id="import", concurrency=4, rate_limit=PACE, outage=outage
+        )
+    )
+    if outage is None:
+        assert report.failed > 0 and report.outages == 0
+    else:
+        assert report.failed == 0 and report.succeeded == 40, report.summary()
+        assert report.outages == 1 and len(after.state.contacts.by_id) > 0
+
+
+async def test_a_bad_outage_is_refused_before_anything_is_sent(server: FakeSent, client: AsyncSent):
+    bad: Any = {"after": 3}
+    with pytest.raises(SentValidationError, match="outage"):
+        await client.messages.send_many(PHONES, text="hi", job_id="bad", outage=bad)
+    with pytest.raises(SentValidationError, match="outage"):
+        await client.contacts.create_many(PHONES, job_id="bad", outage=bad)
+    with pytest.raises(SentValidationError, match="outage"):
+        await client.bulk.send_messages(PHONES, text="hi", job_id="bad", outage=bad)
+    assert server.requests == []

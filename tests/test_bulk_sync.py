@@ -8,7 +8,7 @@ import os
 import signal
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 import pytest
@@ -206,6 +206,35 @@ def test_send_messages_and_create_contacts(sent: sent_sync.Sent, fake: FakeSent)
     contacts = sent.bulk.create_contacts(["+14155550102"], job_id="sync-import")
     assert contacts.succeeded == 1
     assert fake.requests[-1].headers["idempotency-key"] == "sync-import-0"
+
+
+def test_every_bulk_shortcut_takes_what_its_async_twin_takes(
+    sent: sent_sync.Sent, fake: FakeSent
+) -> None:
+    """send_many / create_many / the bulk shortcuts: same options sync and async (outage=...)."""
+    import inspect
+
+    from sent_async import AsyncSent
+
+    async_client = AsyncSent("sk_test_x", base_url=fake.base_url)
+    pairs: list[tuple[Callable[..., Any], Callable[..., Any]]] = [
+        (sent.messages.send_many, async_client.messages.send_many),
+        (sent.contacts.create_many, async_client.contacts.create_many),
+        (sent.bulk.send_messages, async_client.bulk.send_messages),
+        (sent.bulk.create_contacts, async_client.bulk.create_contacts),
+    ]
+    for sync_method, async_method in pairs:
+        names = list(inspect.signature(sync_method).parameters)
+        assert names == list(inspect.signature(async_method).parameters)
+        assert "outage" in names
+    bad: Any = 3
+    with pytest.raises(SentValidationError, match="outage"):
+        sent.messages.send_many(["+14155550100"], text="Hi", job_id="bad", outage=bad)
+    with pytest.raises(SentValidationError, match="outage"):
+        sent.bulk.create_contacts(["+14155550100"], job_id="bad", outage=bad)
+    assert fake.requests == []
+    report = sent.contacts.create_many(["+14155550100"], job_id="ok", outage=None)
+    assert report.succeeded == 1
 
 
 def test_progress_bar_and_callback(sent: sent_sync.Sent) -> None:

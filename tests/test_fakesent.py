@@ -6,6 +6,7 @@ import time
 
 import pytest
 
+import sent_async.testing
 from sent_async import APITimeoutError, AsyncSent, Timeout
 from sent_async.testing import FAST_RETRY, FakeSent
 from sent_async.testing._server import DEFAULT_LOG_LIMIT
@@ -135,3 +136,28 @@ async def test_the_state_changing_hooks_are_typed_methods(
     assert await server.review_templates() == 0
     statuses = [e["event"] for e in server.events]
     assert statuses == ["message.queued", "message.sent", "message.delivered"]
+
+
+async def test_account_stats_is_public_and_counts_recipients_once(
+    server: FakeSent, client: AsyncSent
+) -> None:
+    """``server.stats`` is an AccountStats, importable from both testing modules: a replay
+    counts again per key but not per recipient."""
+    import sent_sync.testing
+    from sent_async.testing import AccountStats
+
+    assert "AccountStats" in sent_async.testing.__all__
+    assert sent_sync.testing.AccountStats is AccountStats
+    stats: AccountStats = server.stats
+    assert isinstance(stats, AccountStats)
+    for _ in range(2):  # the second is a replay of the first
+        await client.messages.send(to=TO, text="hi", idempotency_key="once")
+    await client.messages.send(to=[TO, "+14155550124"], text="hi", idempotency_key="twice")
+    assert stats.per_key == {"once": 2, "twice": 1}
+    assert stats.per_recipient == {TO: 2, "+14155550124": 1}
+    assert stats.messaged_twice() == [TO]
+    doc = stats.to_json()
+    assert doc["requests"] == {"message": 3} and doc["keys_seen_twice"] == 1
+    assert doc["per_recipient"] == {TO: 2, "+14155550124": 1}
+    stats.reset()
+    assert stats.to_json()["requests"] == {}

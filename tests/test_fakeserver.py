@@ -137,6 +137,7 @@ def test_admin_api_seed_faults_requests_and_reset(served: Served) -> None:
         (["--seed", "/nonexistent/seed.json"], "cannot read seed file"),
         (["--port", "70000"], "--port must be 0-65535"),
         (["--rate-limit", "lots"], "not a rate"),
+        (["--rate-limit", "5/s", "--burst", "0"], "--burst must be"),
     ],
 )
 def test_bad_options_exit_2_with_a_message(args: list[str], message: str) -> None:
@@ -182,18 +183,21 @@ async def test_reset_keeps_the_stores_wired(server: FakeSent) -> None:
     assert result.recipients[0].message_id in server.state.messages.by_id
 
 
-def test_rate_limit_answers_429_past_the_account_limit() -> None:
-    """--rate-limit 2/min (burst 1): the first send goes through, the next gets a 429."""
+@needs_curl
+@pytest.mark.parametrize("burst", [1, 3])
+def test_rate_limit_answers_429_past_the_account_limit(burst: int) -> None:
+    """--rate-limit 2/min --burst B: the first B sends go through, the next gets a 429; the
+    account's counters are readable over the admin API."""
     import urllib.error
     import urllib.request
 
-    served = Served("--rate-limit", "2/min")
+    served = Served("--rate-limit", "2/min", "--burst", str(burst))
     try:
         statuses: list[tuple[int, str | None]] = []
-        for _ in range(2):
+        for n in range(burst + 1):
             request = urllib.request.Request(  # noqa: S310 - our own http://127.0.0.1 server
                 served.base_url + "/v3/messages",
-                data=json.dumps({"to": ["+14155550123"], "text": "hi"}).encode(),
+                data=json.dumps({"to": [f"+1415555012{n}"], "text": "hi"}).encode(),
                 headers={"x-api-key": DEFAULT_API_KEY, "content-type": "application/json"},
                 method="POST",
             )
@@ -202,8 +206,13 @@ def test_rate_limit_answers_429_past_the_account_limit() -> None:
                     statuses.append((answer.status, None))
             except urllib.error.HTTPError as error:
                 statuses.append((error.code, error.headers.get("retry-after")))
-        assert [s for s, _ in statuses] == [202, 429]
-        assert statuses[1][1] is not None
+        assert [s for s, _ in statuses] == [202] * burst + [429]
+        assert statuses[-1][1] is not None
+        account = fetch(served.base_url + "/__fake/account")
+        assert account["requests"] == {"message": burst + 1}  # type: ignore[index]
+        assert account["rate_limited"] == {"message": 1}  # type: ignore[index]
+        assert account["per_recipient"] == {f"+1415555012{n}": 1 for n in range(burst)}  # type: ignore[index]
+        assert account["messaged_twice"] == []  # type: ignore[index]
     finally:
         code, _ = served.stop()
         for stream in (served.process.stdout, served.process.stderr):

@@ -249,6 +249,7 @@ class AsyncBulk:
         progress_bar: ProgressBar = False,
         collect_results: bool = True,
         checkpoint: Checkpoint | None = None,
+        outage: OutagePolicy | None = OutagePolicy(),
     ) -> BulkReport[MessageSendResult]:
         """``messages.send`` per item (a phone number, or a mapping of send arguments).
 
@@ -270,6 +271,7 @@ class AsyncBulk:
         progress_bar: ProgressBar = False,
         collect_results: bool = True,
         checkpoint: Checkpoint | None = None,
+        outage: OutagePolicy | None = OutagePolicy(),
     ) -> BulkReport[Contact]:
         """``contacts.create`` per item (a phone number, or a mapping of create arguments)."""
         return await create_many(self._client.contacts, locals())

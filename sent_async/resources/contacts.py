@@ -8,6 +8,7 @@ from typing import Any
 from .. import _validate
 from .._bulk.checkpoint import Checkpoint
 from .._bulk.client import create_many
+from .._bulk.outage import OutagePolicy
 from .._bulk.pacer import RateLimit
 from .._bulk.pacing import PacerFactory
 from .._bulk.progress import ProgressBar
@@ -126,6 +127,7 @@ class AsyncContacts(AsyncResource):
         progress_bar: ProgressBar = False,
         collect_results: bool = True,
         checkpoint: Checkpoint | None = None,
+        outage: OutagePolicy | None = OutagePolicy(),
     ) -> BulkReport[Contact]:
         """Create one contact per item (a phone number, or a mapping of ``create`` arguments).
 

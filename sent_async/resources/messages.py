@@ -14,6 +14,7 @@ from typing import Any
 from .. import _validate
 from .._bulk.checkpoint import Checkpoint
 from .._bulk.client import send_many
+from .._bulk.outage import OutagePolicy
 from .._bulk.pacer import RateLimit
 from .._bulk.pacing import PacerFactory
 from .._bulk.progress import ProgressBar
@@ -226,6 +227,7 @@ class AsyncMessages(AsyncResource):
         progress_bar: ProgressBar = False,
         collect_results: bool = True,
         checkpoint: Checkpoint | None = None,
+        outage: OutagePolicy | None = OutagePolicy(),
     ) -> BulkReport[MessageSendResult]:
         """Send one message per item (a phone number, or a mapping of ``send`` arguments).
 

@@ -7,6 +7,7 @@ async with FakeSent() as server:
 
 from .._transport.retry import RetryPolicy
 from ._delivery import Delivery, delivery_of
+from ._ratelimit import AccountStats
 from ._seed import SeedError, apply_seed
 from ._serve import serve_main
 from ._server import DEFAULT_API_KEY, Exchange, FakeSent, RecordedRequest
@@ -14,6 +15,7 @@ from ._server import DEFAULT_API_KEY, Exchange, FakeSent, RecordedRequest
 __all__ = [
     "DEFAULT_API_KEY",
     "FAST_RETRY",
+    "AccountStats",
     "Delivery",
     "Exchange",
     "FakeSent",

@@ -37,6 +37,7 @@ ROUTES = {
     "GET /__fake/requests": "the recorded API requests (?method=&path=&limit=)",
     "GET /__fake/events": "the webhook events emitted",
     "GET /__fake/stats": "counts: requests by route and status, records by family",
+    "GET /__fake/account": "the account's counts: per tier, 429s, per recipient and key",
 }
 
 
@@ -227,3 +228,9 @@ async def stats(request: web.Request) -> web.Response:
             "webhooks": len(state.webhooks.by_id),
         }
     )
+
+
+@routes.get("/__fake/account")
+async def account(request: web.Request) -> web.Response:
+    """``server.stats`` over HTTP: what tests of several worker processes count."""
+    return _answer(request.app[SERVER].stats.to_json())

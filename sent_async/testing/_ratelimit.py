@@ -14,6 +14,7 @@ import math
 import time
 from collections import Counter
 from collections.abc import Awaitable, Callable, Mapping
+from typing import Any
 
 import attrs
 from aiohttp import web
@@ -70,6 +71,20 @@ class AccountStats:
     def messaged_twice(self) -> list[str]:
         """Recipients who were sent more than one message."""
         return [to for to, count in self.per_recipient.items() if count > 1]
+
+    def to_json(self) -> dict[str, Any]:
+        """The counts as JSON (``GET /__fake/account``): per tier, and per recipient and key."""
+        tiers = sorted({*self.requests, *self.accepted})
+        return {
+            "requests": dict(self.requests),
+            "rate_limited": dict(self.rate_limited),
+            "accepted": {tier: len(self.accepted.get(tier, [])) for tier in tiers},
+            "busiest_second": {tier: self.max_in_window(tier) for tier in tiers},
+            "per_recipient": dict(self.per_recipient),
+            "messaged_twice": self.messaged_twice(),
+            "keys": len(self.per_key),
+            "keys_seen_twice": sum(1 for count in self.per_key.values() if count > 1),
+        }
 
     def reset(self) -> None:
         for counter in (self.requests, self.rate_limited, self.per_key, self.per_recipient):

@@ -63,6 +63,12 @@ def _parser(prog: str) -> argparse.ArgumentParser:
         default=None,
         help="account-wide limit on message sends, answered with 429 + Retry-After (300/min)",
     )
+    parser.add_argument(
+        "--burst",
+        type=int,
+        default=1,
+        help="sends --rate-limit lets through back to back after an idle spell (1)",
+    )
     return parser
 
 
@@ -77,6 +83,12 @@ def serve_main(
     if not 0 <= args.port <= 65535:
         print("error: --port must be 0-65535", file=sys.stderr)
         return 2
+    if args.burst < 1:
+        print("error: --burst must be an integer >= 1", file=sys.stderr)
+        return 2
+    limit = args.rate_limit
+    if limit is not None:
+        limit = RateLimit(per_second=limit.rate, burst=args.burst)
     seed: dict[str, Any] | None = None
     if args.seed:
         try:
@@ -89,7 +101,7 @@ def serve_main(
         port=args.port,
         latency=args.latency,
         host=args.host,
-        rate_limit=args.rate_limit,
+        rate_limit=limit,
     )
     if seed is not None:
         try:

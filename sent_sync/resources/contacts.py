@@ -9,6 +9,7 @@ from functools import partial
 from typing import Any
 
 from sent_async._bulk.checkpoint import Checkpoint
+from sent_async._bulk.outage import OutagePolicy
 from sent_async._bulk.pacer import RateLimit
 from sent_async._bulk.pacing import PacerFactory
 from sent_async._bulk.progress import ProgressBar
@@ -124,6 +125,7 @@ class Contacts(SyncResource):
         progress_bar: ProgressBar = False,
         collect_results: bool = True,
         checkpoint: Checkpoint | None = None,
+        outage: OutagePolicy | None = OutagePolicy(),
     ) -> BulkReport[Contact]:
         """Create one contact per item (a phone number, or a mapping of ``create`` arguments).
 
@@ -143,5 +145,6 @@ class Contacts(SyncResource):
                 progress_bar=progress_bar,
                 collect_results=collect_results,
                 checkpoint=checkpoint,
+                outage=outage,
             )
         )

@@ -10,6 +10,7 @@ from functools import partial
 from typing import Any
 
 from sent_async._bulk.checkpoint import Checkpoint
+from sent_async._bulk.outage import OutagePolicy
 from sent_async._bulk.pacer import RateLimit
 from sent_async._bulk.pacing import PacerFactory
 from sent_async._bulk.progress import ProgressBar
@@ -107,6 +108,7 @@ class Messages(SyncResource):
         progress_bar: ProgressBar = False,
         collect_results: bool = True,
         checkpoint: Checkpoint | None = None,
+        outage: OutagePolicy | None = OutagePolicy(),
     ) -> BulkReport[MessageSendResult]:
         """Send one message per item (a phone number, or a mapping of ``send`` arguments).
 
@@ -130,5 +132,6 @@ class Messages(SyncResource):
                 progress_bar=progress_bar,
                 collect_results=collect_results,
                 checkpoint=checkpoint,
+                outage=outage,
             )
         )
