@@ -198,6 +198,11 @@ def test_rate_limit_answers_429_past_the_account_limit() -> None:
                 statuses.append((error.code, error.headers.get("retry-after")))
         assert [s for s, _ in statuses] == [202, 429]
         assert statuses[1][1] is not None
+        account = fetch(served.base_url + "/__fake/account")  # what every client sent, in sum
+        assert account["requests"] == {"message": 2}  # type: ignore[index]
+        assert account["rate_limited"] == {"message": 1}  # type: ignore[index]
+        assert account["per_recipient"] == {"+14155550123": 1}  # type: ignore[index]
+        assert account["messaged_twice"] == []  # type: ignore[index]
     finally:
         code, _ = served.stop()
         for stream in (served.process.stdout, served.process.stderr):
