@@ -53,9 +53,7 @@ class JobTally:
         self.job_id = _check_job_id(job_id)
         self._wait = check_wait(unavailable_after, "unavailable_after")
         self._clients: dict[int, Redis] = {}  # one per event loop
-        base = f"sent:job:{{{job_id}}}"
-        self._meta = f"{base}:meta"
-        self._bits = {fate: f"{base}:{fate}" for fate in FATES}
+        self._meta, self._bits = tally_keys(job_id)
 
     def __repr__(self) -> str:
         return f"<JobTally {safe_url(self.url)} job_id={self.job_id!r}>"
@@ -106,10 +104,7 @@ class JobTally:
                 return result
 
         *counts, meta = await self._guard(op)
-        tally = dict(zip(FATES, (int(c) for c in counts), strict=True))
-        total = int(meta.get("total", 0))
-        tally["pending"] = max(0, total - sum(tally.values()))
-        return {"total": total, **tally, "shard_runs": int(meta.get("shard_runs", 0))}
+        return tally_counts(counts, meta)
 
     async def clear(self) -> None:
         """Forget this job's tally (before re-running a job id from scratch)."""
@@ -129,6 +124,25 @@ class JobTally:
 
     async def _guard(self, op: Callable[[], Awaitable[T]]) -> T:
         return await guarded(op, self.url, self._wait)
+
+
+def tally_keys(job_id: str) -> tuple[str, dict[str, str]]:
+    """The Redis keys of a job's tally: its meta hash, and one bitmap per fate."""
+    base = f"sent:job:{{{job_id}}}"
+    return f"{base}:meta", {fate: f"{base}:{fate}" for fate in FATES}
+
+
+def tally_counts(bitcounts: list[Any], meta: dict[str, Any]) -> dict[str, int]:
+    """The counts ``read`` returns, from the fates' BITCOUNTs and the meta hash."""
+    fates = dict(zip(FATES, (int(c) for c in bitcounts), strict=True))
+    total = int(meta.get("total", 0))
+    pending = max(0, total - sum(fates.values()))
+    return {
+        "total": total,
+        **fates,
+        "pending": pending,
+        "shard_runs": int(meta.get("shard_runs", 0)),
+    }
 
 
 def _bit_args(fates: dict[int, str], fate: str) -> list[Any]:
