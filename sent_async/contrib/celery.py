@@ -188,6 +188,11 @@ class SendTask:
     def __repr__(self) -> str:
         return f"<SendTask {self.task.name!r} {self.limit!r} time_box={self.time_box:g}>"
 
+    def close(self) -> None:
+        """Close this process's client and loop thread (a worker process does it at its end;
+        call it yourself after running tasks eagerly)."""
+        self.process.close()
+
     async def run(self, shard: Shard) -> ShardOutcome:
         """One shard on this process's loop: run it, then record its items in the tally."""
         checkpoint = RedisCheckpoint(self.redis_url, namespace=_namespace(shard.job_id))
