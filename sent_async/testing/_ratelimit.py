@@ -82,6 +82,7 @@ class AccountStats:
             "busiest_second": {tier: self.max_in_window(tier) for tier in tiers},
             "per_recipient": dict(self.per_recipient),
             "messaged_twice": self.messaged_twice(),
+            "per_key": dict(self.per_key),
             "keys": len(self.per_key),
             "keys_seen_twice": sum(1 for count in self.per_key.values() if count > 1),
         }
