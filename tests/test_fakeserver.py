@@ -131,6 +131,7 @@ def test_admin_api_seed_faults_requests_and_reset(served: Served) -> None:
         (["--seed", "/nonexistent/seed.json"], "cannot read seed file"),
         (["--port", "70000"], "--port must be 0-65535"),
         (["--rate-limit", "lots"], "not a rate"),
+        (["--rate-limit", "5/s", "--burst", "0"], "--burst must be >= 1"),
     ],
 )
 def test_bad_options_exit_2_with_a_message(args: list[str], message: str) -> None:
@@ -177,14 +178,14 @@ async def test_reset_keeps_the_stores_wired(server: FakeSent) -> None:
 
 
 def test_rate_limit_answers_429_past_the_account_limit() -> None:
-    """--rate-limit 2/min (burst 1): the first send goes through, the next gets a 429."""
+    """--rate-limit 2/min --burst 2: two sends go through back to back, the next gets a 429."""
     import urllib.error
     import urllib.request
 
-    served = Served("--rate-limit", "2/min")
+    served = Served("--rate-limit", "2/min", "--burst", "2")
     try:
         statuses: list[tuple[int, str | None]] = []
-        for _ in range(2):
+        for _ in range(3):
             request = urllib.request.Request(  # noqa: S310 - our own http://127.0.0.1 server
                 served.base_url + "/v3/messages",
                 data=json.dumps({"to": ["+14155550123"], "text": "hi"}).encode(),
@@ -196,8 +197,13 @@ def test_rate_limit_answers_429_past_the_account_limit() -> None:
                     statuses.append((answer.status, None))
             except urllib.error.HTTPError as error:
                 statuses.append((error.code, error.headers.get("retry-after")))
-        assert [s for s, _ in statuses] == [202, 429]
-        assert statuses[1][1] is not None
+        assert [s for s, _ in statuses] == [202, 202, 429]
+        assert statuses[2][1] is not None
+        account = fetch(served.base_url + "/__fake/account")  # what every client sent, in sum
+        assert account["requests"] == {"message": 3}  # type: ignore[index]
+        assert account["rate_limited"] == {"message": 1}  # type: ignore[index]
+        assert account["per_recipient"] == {"+14155550123": 2}  # type: ignore[index]
+        assert account["messaged_twice"] == ["+14155550123"]  # type: ignore[index]
     finally:
         code, _ = served.stop()
         for stream in (served.process.stdout, served.process.stderr):

@@ -15,7 +15,15 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from .._bulk.checkpoint import STALE_AFTER, ItemState, check_age
 from .._errors import SentValidationError
-from ._redis import UNAVAILABLE_AFTER, check_url, check_wait, connect, guarded, safe_url
+from ._redis import (
+    UNAVAILABLE_AFTER,
+    check_url,
+    check_wait,
+    connect,
+    guarded,
+    import_redis,
+    safe_url,
+)
 
 if TYPE_CHECKING:
     from redis.asyncio import Redis
@@ -41,6 +49,7 @@ class RedisCheckpoint:
         unavailable_after: float = UNAVAILABLE_AFTER,
         clock: Callable[[], float] = time.time,
     ) -> None:
+        import_redis()  # a missing extra fails here, naming it
         self.url = check_url(url)
         if not isinstance(namespace, str) or not _NAMESPACE.fullmatch(namespace):
             raise SentValidationError("namespace must be 1-100 of A-Z, a-z, 0-9, _ . : -")

@@ -27,7 +27,15 @@ from .._bulk.pacer import DEFAULT_PAUSE, INCREASE, MIN_RATE, Gate, RateLimit
 from .._errors import SentValidationError
 from .._transport.retry import RetryPolicy
 from . import _scripts
-from ._redis import UNAVAILABLE_AFTER, check_url, check_wait, connect, guarded, safe_url
+from ._redis import (
+    UNAVAILABLE_AFTER,
+    check_url,
+    check_wait,
+    connect,
+    guarded,
+    import_redis,
+    safe_url,
+)
 
 if TYPE_CHECKING:
     from redis.asyncio import Redis
@@ -99,6 +107,7 @@ class RedisRateLimit:
     """Set by ``for_tier`` for a client's limit: each Sent tier has its own shared state."""
 
     def __attrs_post_init__(self) -> None:
+        import_redis()  # a missing extra fails here, naming it
         RateLimit(per_second=self.per_second, per_minute=self.per_minute, burst=self.burst)
         share = self.share
         if isinstance(share, bool) or not isinstance(share, (int, float)) or not 0 < share <= 1:

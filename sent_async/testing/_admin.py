@@ -37,6 +37,7 @@ ROUTES = {
     "GET /__fake/requests": "the recorded API requests (?method=&path=&limit=)",
     "GET /__fake/events": "the webhook events emitted",
     "GET /__fake/stats": "counts: requests by route and status, records by family",
+    "GET /__fake/account": "the account's counts (server.stats): per tier, per key, per recipient",
 }
 
 
@@ -225,5 +226,21 @@ async def stats(request: web.Request) -> web.Response:
             "templates": len(state.templates.by_id),
             "profiles": len(state.profiles.by_id),
             "webhooks": len(state.webhooks.by_id),
+        }
+    )
+
+
+@routes.get("/__fake/account")
+async def account(request: web.Request) -> web.Response:
+    """``server.stats`` for tests in other processes: what several workers sent, in total."""
+    stats = request.app[SERVER].stats
+    return _answer(
+        {
+            "requests": dict(stats.requests),
+            "rate_limited": dict(stats.rate_limited),
+            "max_in_window": {tier: stats.max_in_window(tier) for tier in stats.accepted},
+            "per_key": dict(stats.per_key),
+            "per_recipient": dict(stats.per_recipient),
+            "messaged_twice": stats.messaged_twice(),
         }
     )

@@ -16,6 +16,8 @@ import sys
 from collections.abc import Sequence
 from typing import Any
 
+import attrs
+
 from .._bulk.pacer import RateLimit
 from ._seed import SeedError, apply_seed, load_seed_file
 from ._server import DEFAULT_API_KEY, FakeSent
@@ -63,6 +65,12 @@ def _parser() -> argparse.ArgumentParser:
         default=None,
         help="account-wide limit on message sends, answered with 429 + Retry-After (300/min)",
     )
+    parser.add_argument(
+        "--burst",
+        type=int,
+        default=1,
+        help="with --rate-limit: sends that may arrive back to back after an idle spell (1)",
+    )
     return parser
 
 
@@ -72,6 +80,11 @@ def serve_main(argv: Sequence[str] | None = None) -> int:
     if not 0 <= args.port <= 65535:
         print("error: --port must be 0-65535", file=sys.stderr)
         return 2
+    if args.burst < 1:
+        print("error: --burst must be >= 1", file=sys.stderr)
+        return 2
+    if args.rate_limit is not None:
+        args.rate_limit = attrs.evolve(args.rate_limit, burst=args.burst)
     seed: dict[str, Any] | None = None
     if args.seed:
         try:

@@ -14,6 +14,7 @@ import os
 import shutil
 import signal
 import subprocess
+import sys
 import time
 from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
@@ -179,3 +180,56 @@ def serve_in_thread(counter: Counter) -> Iterator[Counter]:
         loop, done = stop[0]
         loop.call_soon_threadsafe(done.set)
         thread.join(10)
+
+
+class StandaloneFakeSent:
+    """``python -m sent_async.testing`` as a subprocess: one fake account for many processes.
+
+    ``account()`` reads its counts over the admin API (``GET /__fake/account``): what every
+    worker sent, in sum. Stop it with ``stop()`` (SIGTERM).
+    """
+
+    def __init__(self, *args: str) -> None:
+        command = [sys.executable, "-m", "sent_async.testing", "--port", "0", *args]
+        self.process = subprocess.Popen(
+            command, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True
+        )
+        assert self.process.stdout is not None
+        self.base_url = self.process.stdout.readline().strip()
+        self.api_key = self.process.stdout.readline().strip().removeprefix("api key: ")
+        if not self.base_url.startswith("http://"):
+            self.stop()
+            raise RuntimeError("FakeSent did not start")
+
+    def account(self) -> dict[str, Any]:
+        import json
+        import urllib.request
+
+        url = self.base_url + "/__fake/account"
+        with urllib.request.urlopen(url, timeout=10) as answer:  # noqa: S310 - 127.0.0.1
+            data: dict[str, Any] = json.loads(answer.read())
+        return data
+
+    def stop(self) -> None:
+        if self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(10)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait(5)
+        if self.process.stdout is not None:
+            self.process.stdout.close()
+
+
+def children(pid: int) -> list[int]:
+    """The PIDs of ``pid``'s child processes (read from /proc)."""
+    found = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except (OSError, IndexError):
+            continue  # the process ended meanwhile
+        if int(fields[1]) == pid:
+            found.append(int(stat.parent.name))
+    return found

@@ -231,10 +231,23 @@ def test_share_scales_the_rate():
     assert limit.rate == 2.5
 
 
-def test_missing_extra_names_it():
-    code = "import sys; sys.modules['redis'] = None; import sent_async.distributed"
+@pytest.mark.parametrize(
+    "build",
+    [
+        "RedisRateLimit('redis://h', account='acme', per_second=1)",
+        "RedisCheckpoint('redis://h')",
+        "JobTally('redis://h', 'job')",
+    ],
+)
+def test_missing_extra_names_it_at_first_use(build: str):
+    """The package imports without redis (shards need none); a Redis class names the extra."""
+    code = (
+        "import sys; sys.modules['redis'] = None; import sent_async.distributed as d; "
+        f"d.split([], job_id='j'); d.{build}"
+    )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert done.returncode != 0
+    assert "ImportError" in done.stderr
     assert "sent-sdk[redis]" in done.stderr
 
 
