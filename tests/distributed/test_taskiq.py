@@ -21,6 +21,8 @@ from typing import Any
 import anyio
 import pytest
 from redis.asyncio import Redis
+from taskiq import Context, TaskiqMessage
+from taskiq.acks import AckController
 from taskiq_redis import ListQueueBroker, RedisStreamBroker
 
 from sent_async import AsyncSent, RateLimit, SentValidationError
@@ -33,6 +35,7 @@ from sent_async.contrib.taskiq import (
     nudge_stale,
     stream_broker,
 )
+from sent_async.distributed import Shard
 from sent_async.testing import FakeSent
 
 from .support import RedisServer
@@ -294,3 +297,44 @@ async def test_a_message_a_dead_worker_left_is_nudged_once_per_period(redis_serv
         assert await nudge_stale(broker, nudge, 5.0) == 0  # another worker nudged already
         assert await redis.xlen(queue) == 2
     await broker.shutdown()
+
+
+def context(send: SendTask, on_ack: Any) -> Context:
+    """What taskiq hands the task: its message, and the acknowledgement to call."""
+    message = TaskiqMessage(
+        task_id="t1", task_name="sent.send_shard", labels={}, args=[], kwargs={}
+    )
+    return Context(message, send.broker, AckController(on_ack))
+
+
+async def test_a_shard_is_acknowledged_after_its_outcome_is_saved(redis_server: RedisServer):
+    """The body acknowledges last: after the tally and the re-enqueued rest; never if it raised."""
+    acct, queue, job = names()
+    send = sender(redis_server.url, queue, acct, 20, 0.3, 5_000)
+    seen: list[dict[str, int]] = []
+
+    async def ack() -> None:
+        seen.append(await job_report(send, job))
+
+    async with FakeSent() as server:
+        send.process.factory = lambda: server.client()
+        await enqueue(send, [], job_id=job)  # the consumer group
+        shard = Shard(job, "messages", tuple(enumerate(items(12))))
+        tally = await send.run(shard.to_json(), context(send, ack))
+        await send.close()
+        assert tally["succeeded"] + tally["remaining"] == 12 and tally["remaining"] > 0, tally
+        assert seen == [await job_report(send, job)]  # acked once, the tally already written
+        assert seen[0]["done"] == tally["succeeded"]
+        async with Redis.from_url(redis_server.url) as redis:
+            assert await redis.xlen(queue) == 1  # the rest, enqueued before the ack
+
+        def broken() -> AsyncSent:
+            raise RuntimeError("no client")
+
+        send.process.factory = broken
+        with pytest.raises(RuntimeError):
+            await send.run(shard.to_json(), context(send, ack))
+        assert len(seen) == 1  # not acknowledged: the broker redelivers it
+        assert await send.run({"format": 0}, context(send, ack)) == {}
+        assert len(seen) == 2  # not a shard: acknowledged and dropped
+    await send.broker.shutdown()
