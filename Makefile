@@ -116,7 +116,20 @@ tinyproxy:  ## install Debian's tinyproxy if missing (the proxy tests need one)
 	      DEBIAN_FRONTEND=noninteractive apt-get install -y -q tinyproxy-bin >/dev/null 2>&1; }; \
 	  } || echo "could not install tinyproxy: the proxy tests will be skipped"; }
 pytest test310: tinyproxy
-.PHONY: redis-server tinyproxy
+
+# tests/test_fakeserver.py drives `python -m sent_async.testing` from outside Python with curl
+# (installed here when missing, as above) and Node's fetch (used when present, else skipped).
+curl:  ## install Debian's curl if missing (the FakeSent-from-any-language test needs it)
+	@command -v curl >/dev/null 2>&1 || { \
+	  [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1 && { \
+	    DEBIAN_FRONTEND=noninteractive apt-get install -y -q curl >/dev/null 2>&1 || \
+	    { apt-get update -q >/dev/null 2>&1 && \
+	      DEBIAN_FRONTEND=noninteractive apt-get install -y -q curl >/dev/null 2>&1; }; \
+	  } || echo "could not install curl: the curl test of FakeSent will be skipped"; }
+	@command -v node >/dev/null 2>&1 || \
+	  echo "node missing: the Node fetch test of FakeSent will be skipped (install Node 18+)"
+pytest test310: curl
+.PHONY: redis-server tinyproxy curl
 
 clean:  ## remove venvs and build output
 	rm -rf $(VENV) $(VENV310) $(VENV313) build dist site

@@ -326,6 +326,37 @@ def extras(results: dict[str, Any]) -> list[str]:
             f"- plain ours async POST at the same concurrency, before and after: {plain} req/s",
             "",
         ]
+    out += otel_lines(results.get("otel"))
     if results.get("profile"):
         out += [f"Profile of ours async GET at C=256, {results['profile']}", ""]
     return out
+
+
+OTEL_NAMES = {
+    "ours_otel_absent": "OpenTelemetry not installed",
+    "ours_otel_idle": "installed and imported, no provider (telemetry off)",
+    "ours_otel_sdk": "SDK tracer and meter providers (telemetry on)",
+}
+
+
+def otel_lines(otel: dict[str, Any] | None) -> list[str]:
+    """CPU per GET request per OpenTelemetry state, and each one's ratio to "absent"."""
+    if not otel:
+        return []
+    runs = otel["runs"]
+    cpu = {v: [r["cpu_us"] for r in rs if r.get("cpu_us")] for v, rs in runs.items()}
+    base = statistics.median(cpu["ours_otel_absent"]) if cpu.get("ours_otel_absent") else None
+    out = [
+        f"## OpenTelemetry overhead (ours async GET, C={otel['concurrency']})",
+        "",
+        "| state | CPU µs/req (median) | runs | vs not installed |",
+        "|---|---:|---|---:|",
+    ]
+    for variant, values in cpu.items():
+        if not values:
+            continue
+        median = statistics.median(values)
+        ratio = f"{median / base:.2f}x" if base else "-"
+        runs_text = ", ".join(f"{v:.0f}" for v in values)
+        out.append(f"| {OTEL_NAMES.get(variant, variant)} | {median:.0f} | {runs_text} | {ratio} |")
+    return [*out, ""]

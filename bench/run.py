@@ -146,6 +146,31 @@ def run_cpu_pairs(args: argparse.Namespace, ng: _nginx.Nginx) -> list[dict[str, 
     return pairs
 
 
+OTEL_VARIANTS = ["ours_otel_absent", "ours_otel_idle", "ours_otel_sdk"]
+"""OpenTelemetry not installed, installed and imported without a provider, and an SDK one."""
+
+
+def otel_overhead(args: argparse.Namespace, ng: _nginx.Nginx) -> dict[str, Any]:
+    """The same GET load (C=64) per OpenTelemetry state, order rotating per round: CPU µs/req.
+
+    Telemetry off must cost nothing, so "idle" (installed, no provider) should match "absent"
+    within noise; "sdk" shows what a real provider costs per call.
+    """
+    runs: dict[str, list[dict[str, Any]]] = {v: [] for v in OTEL_VARIANTS}
+    for rnd in range(args.otel_rounds):
+        order = OTEL_VARIANTS[rnd % 3 :] + OTEL_VARIANTS[: rnd % 3]
+        for variant in order:
+            out = worker(
+                OURS_PY, "run", f"--variant={variant}", "--op=get", "--concurrency=64",
+                "--warmup=0.5", "--duration=2", f"--url={ng.base_url}", timeout=60,
+            )  # fmt: skip
+            runs[variant].append(out)
+            cpu = out.get("cpu_us")
+            shown = f"{cpu:.0f} µs/req" if cpu else out.get("failed", "no result")
+            print(f"otel round {rnd + 1}/{args.otel_rounds} {variant}: {shown}", flush=True)
+    return {"concurrency": 64, "runs": runs}
+
+
 def import_times(repeats: int) -> dict[str, list[float]]:
     """Seconds to import each package in a fresh interpreter, interleaved, after a warm-up.
 
@@ -225,10 +250,13 @@ def parse_args() -> argparse.Namespace:
     )
     parser.add_argument("--import-repeats", type=int, default=7)
     parser.add_argument(
+        "--otel-rounds", type=int, default=3, help="rounds of the OpenTelemetry overhead part"
+    )
+    parser.add_argument(
         "--skip",
         nargs="*",
         default=[],
-        help="any of: matrix pairs bulk import structure profile",
+        help="any of: matrix pairs bulk import structure profile otel",
     )
     parser.add_argument("--out", default=str(HERE / "results.md"))
     return parser.parse_args()
@@ -250,6 +278,9 @@ def run_parts(args: argparse.Namespace, ng: _nginx.Nginx, results: dict[str, Any
             mode = ", collect_results=False" if lean else ""
             print(f"bulk: {args.bulk_count} sends, C={args.bulk_concurrency}{mode} ...")
             results["bulk"].append(bulk_run(args, ng, lean))
+    if "otel" not in args.skip:
+        print("OpenTelemetry overhead: GET C=64, absent / idle / SDK provider ...", flush=True)
+        results["otel"] = otel_overhead(args, ng)
     if "profile" not in args.skip:
         print("profiling ours async GET at C=256 ...", flush=True)
         out = WORK / "profile-ours-get-c256.txt"

@@ -152,7 +152,58 @@ def sentdm_sync(url: str) -> tuple[SyncCall, SyncCall, SyncCall, str]:
     )
 
 
-ASYNC = {f.__name__: f for f in (ours_async, raw_aiohttp, sentdm_httpx, sentdm_aiohttp)}
+# -- OpenTelemetry: the same GET load with the API absent, idle (no provider), and an SDK -------
+
+
+async def ours_otel_absent(url: str) -> tuple[AsyncCall, AsyncCall, AsyncCall, str]:
+    sys.modules["opentelemetry"] = None  # type: ignore[assignment]  # as if not installed
+    return await _ours_otel(url, want_on=False)
+
+
+async def ours_otel_idle(url: str) -> tuple[AsyncCall, AsyncCall, AsyncCall, str]:
+    import opentelemetry.metrics
+    import opentelemetry.trace  # noqa: F401  # imported, but no provider is set
+
+    return await _ours_otel(url, want_on=False)
+
+
+async def ours_otel_sdk(url: str) -> tuple[AsyncCall, AsyncCall, AsyncCall, str]:
+    from opentelemetry import metrics, trace
+    from opentelemetry.sdk.metrics import MeterProvider
+    from opentelemetry.sdk.metrics.export import InMemoryMetricReader
+    from opentelemetry.sdk.trace import TracerProvider
+    from opentelemetry.sdk.trace.export import BatchSpanProcessor, SpanExporter, SpanExportResult
+
+    class Discard(SpanExporter):
+        def export(self, spans: Any) -> SpanExportResult:
+            return SpanExportResult.SUCCESS
+
+    tracers = TracerProvider()
+    tracers.add_span_processor(BatchSpanProcessor(Discard()))
+    trace.set_tracer_provider(tracers)
+    metrics.set_meter_provider(MeterProvider(metric_readers=[InMemoryMetricReader()]))
+    return await _ours_otel(url, want_on=True)
+
+
+async def _ours_otel(url: str, want_on: bool) -> tuple[AsyncCall, AsyncCall, AsyncCall, str]:
+    """``ours_async``, checking first that the client decided telemetry as the variant means."""
+    from sent_async import AsyncSent
+
+    client = AsyncSent(API_KEY, base_url=url)
+    on = client._core.telemetry is not None
+    if on != want_on:
+        raise SystemExit(f"telemetry is {'on' if on else 'off'}; the variant expects otherwise")
+    send, note = ours_async_send(client)
+    return (lambda: client.profiles.get(PROFILE_ID)), send, client.aclose, note
+
+
+ASYNC = {
+    f.__name__: f
+    for f in (
+        ours_async, raw_aiohttp, sentdm_httpx, sentdm_aiohttp,
+        ours_otel_absent, ours_otel_idle, ours_otel_sdk,
+    )
+}  # fmt: skip
 SYNC = {f.__name__: f for f in (ours_sync, sentdm_sync)}
 
 

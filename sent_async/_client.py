@@ -54,6 +54,9 @@ class AsyncSent:
     ``allow_insecure_http``) are fixed here: docs/configuration.md, "Networks".
     ``rate_limit`` (a ``RateLimit``, or a ``RedisRateLimit`` shared by many processes) paces
     every call of the client and its views per Sent tier: docs/distributed.md.
+    ``telemetry`` (OpenTelemetry spans and metrics, extra ``sent-sdk[otel]``): None turns it on
+    when a tracer or meter provider is configured before the client is built, True forces it
+    on, False off: docs/observability.md.
     """
 
     _core: Core
@@ -77,6 +80,7 @@ class AsyncSent:
         default_headers: Mapping[str, str] | None = None,
         allow_insecure_http: bool = False,
         rate_limit: ClientRateLimit | None = None,
+        telemetry: bool | None = None,
     ) -> None:
         key = _validate.api_key(
             api_key if api_key is not None else os.environ.get("SENT_DM_API_KEY")
@@ -114,6 +118,10 @@ class AsyncSent:
             from .resources._tiers import tier_of
 
             self._core.pace = ClientPace(rate_limit, tier_of)
+        if telemetry is not False:  # None: on when OpenTelemetry is set up (checked now, once)
+            from .instrumentation import telemetry_for
+
+            self._core.telemetry = telemetry_for(telemetry)
 
     @classmethod
     def _view(cls, core: Core, options: ClientOptions) -> AsyncSent:
@@ -132,6 +140,9 @@ class AsyncSent:
     def _transport(self) -> Transport:
         from ._transport.call import Transport
 
+        telemetry = self._core.telemetry
+        if telemetry is not None:  # spans and metrics: sent_async/instrumentation
+            return telemetry.transport(self._core, self._options)
         return Transport(self._core, self._options)
 
     # -- views -----------------------------------------------------------------------------

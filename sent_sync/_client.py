@@ -47,6 +47,9 @@ class Sent(SyncClient):
     ``allow_insecure_http``) are fixed here: docs/configuration.md, "Networks".
     ``rate_limit`` (a ``RateLimit``, or a ``RedisRateLimit`` shared by many processes) paces
     every call of the client and its views per Sent tier: docs/distributed.md.
+    ``telemetry`` (OpenTelemetry spans and metrics, extra ``sent-sdk[otel]``): None turns it on
+    when a tracer or meter provider is configured before the client is built, True forces it
+    on, False off: docs/observability.md.
     """
 
     _inner: AsyncSent
@@ -69,6 +72,7 @@ class Sent(SyncClient):
         default_headers: Mapping[str, str] | None = None,
         allow_insecure_http: bool = False,
         rate_limit: ClientRateLimit | None = None,
+        telemetry: bool | None = None,
     ) -> None:
         super().__init__(
             AsyncSent(
@@ -87,6 +91,7 @@ class Sent(SyncClient):
                 default_headers=default_headers,
                 allow_insecure_http=allow_insecure_http,
                 rate_limit=rate_limit,
+                telemetry=telemetry,
             )
         )
 

@@ -24,7 +24,7 @@ import json
 import logging
 import os
 from collections.abc import Mapping
-from typing import Any, TypeVar, overload
+from typing import Any, ClassVar, TypeVar, overload
 
 import anyio
 import attrs
@@ -67,6 +67,8 @@ class Transport:
 
     core: Core
     options: ClientOptions
+    call_type: ClassVar[type[_Call]]
+    """What ``request`` builds per call: ``_Call``; sent_async/instrumentation swaps in its own."""
 
     @overload
     async def request(
@@ -103,7 +105,7 @@ class Transport:
         idempotency_key: str | None = None,
     ) -> Any:
         """Send one logical call (with retries) and return its unwrapped, structured data."""
-        call = _Call(self, method, path, into, body, query, idempotency_key)  # prepare
+        call = self.call_type(self, method, path, into, body, query, idempotency_key)  # prepare
         core, opts = self.core, self.options
         task = core.enter()
         try:
@@ -352,6 +354,9 @@ class _Call:
         self.limiter.give_back()
         if self.probe:
             self.core.gate.probe_done(self.still_limited)
+
+
+Transport.call_type = _Call
 
 
 def _log_attempt(

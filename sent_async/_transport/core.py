@@ -39,6 +39,8 @@ from .slots import Slots
 if TYPE_CHECKING:
     import aiohttp
 
+    from ..instrumentation._otel import Telemetry
+
 # 3.11+ counts a task's pending cancellations; on 3.10 a cancel cannot be told apart.
 _CANCELLING = hasattr(asyncio.Task, "cancelling")
 _cancelling: Callable[[Any], int] = (
@@ -84,6 +86,8 @@ class Core:
         self.gate = RateGate()
         self.pace: ClientPace | None = None
         """Per-tier pacing of every call (``AsyncSent(rate_limit=...)`` sets it); None: none."""
+        self.telemetry: Telemetry | None = None
+        """Spans and metrics per call (``AsyncSent(telemetry=...)``); None when off."""
         self.known_secrets: tuple[str, ...] = (api_key, *_proxy_secrets(options.proxy))
         """Values masked wherever they show up in errors and logs (the API key, a proxy's
         password); worked out once, as every call reads them."""

@@ -46,9 +46,9 @@ def rate(text: str) -> RateLimit:
     return RateLimit(per_second=value) if match[2].startswith("s") else RateLimit(per_minute=value)
 
 
-def _parser() -> argparse.ArgumentParser:
+def _parser(prog: str) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="python -m sent_async.testing",
+        prog=prog,
         description="Run FakeSent, an in-memory Sent API for tests, until SIGINT or SIGTERM. "
         "It is a test server: its admin API under /__fake/ needs no key.",
     )
@@ -74,9 +74,14 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def serve_main(argv: Sequence[str] | None = None) -> int:
-    """Parse ``argv`` (default: ``sys.argv[1:]``), serve until a signal, return the exit code."""
-    args = _parser().parse_args(argv)
+def serve_main(
+    argv: Sequence[str] | None = None, *, prog: str = "python -m sent_async.testing"
+) -> int:
+    """Parse ``argv`` (default: ``sys.argv[1:]``), serve until a signal, return the exit code.
+
+    ``prog`` names the command in ``--help`` and errors (``sent fake`` runs this too).
+    """
+    args = _parser(prog).parse_args(argv)
     if not 0 <= args.port <= 65535:
         print("error: --port must be 0-65535", file=sys.stderr)
         return 2
