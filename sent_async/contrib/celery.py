@@ -293,6 +293,7 @@ def make_send_task(
         name=name,
         acks_late=True,
         reject_on_worker_lost=True,
+        rate_limit=0,  # none, even under the app's task_default_rate_limit (it is per worker)
         autoretry_for=(RateLimiterUnavailableError,),
         retry_backoff=True,
         retry_backoff_max=60,

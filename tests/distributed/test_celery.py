@@ -259,10 +259,13 @@ def test_bad_options_are_refused_before_anything_runs(kw: dict[str, Any], messag
 
 
 def test_the_task_carries_the_at_least_once_settings() -> None:
-    send = make(app_for())
-    task = send.task
+    app = app_for()
+    app.conf.task_default_rate_limit = "10/s"  # Celery's per-worker limit: never on this task
+    send = make(app)
+    task = app.tasks[send.task.name]
     assert (task.acks_late, task.reject_on_worker_lost) == (True, True)
-    assert task.rate_limit is None  # Celery's per-worker limit is never used
+    assert task.rate_limit == 0
+    assert app.tasks["celery.chord_unlock"].rate_limit == "10/s"  # the setting was in force
     assert "acme-prod" in repr(send)
 
 
