@@ -22,6 +22,7 @@ import logging
 import os
 import threading
 from collections.abc import Callable, Iterable, Mapping
+from functools import partial
 from typing import Any, TypeVar
 
 import attrs
@@ -92,6 +93,17 @@ def check_clock(app: Any, time_box: float, margin: float) -> None:
             f"{prefetch} x (time_box {time_box:g} + margin {margin:g})): raise "
             "broker_transport_options['visibility_timeout'], or lower time_box or the prefetch"
         )
+
+
+def recheck_clock(app: Any, time_box: float, margin: float, **_: Any) -> bool:
+    """At worker start (worker_init): the same check on the configuration the worker really
+    runs with; a failure is logged as an error (the worker still starts). False then."""
+    try:
+        check_clock(app, time_box, margin)
+    except SentValidationError as exc:
+        log.error("sent: shards may be redelivered while they run: %s", exc)
+        return False
+    return True
 
 
 class _Process:
@@ -291,6 +303,7 @@ def make_send_task(
     task = app.task(
         bind=True,
         name=name,
+        shared=False,  # this app's task only (shared tasks join every app made later)
         acks_late=True,
         reject_on_worker_lost=True,
         rate_limit=0,  # none, even under the app's task_default_rate_limit (it is per worker)
@@ -306,6 +319,8 @@ def make_send_task(
     celery.signals.worker_process_init.connect(process.start, weak=False)
     celery.signals.worker_process_shutdown.connect(process.close, weak=False)
     celery.signals.worker_shutdown.connect(process.close, weak=False)  # the solo pool
+    recheck = partial(recheck_clock, app, float(time_box), float(margin))
+    celery.signals.worker_init.connect(recheck, weak=False)  # config loaded after this call
     return send
 
 

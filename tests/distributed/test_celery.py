@@ -32,6 +32,7 @@ from sent_async.contrib.celery import (  # noqa: E402 - after the skip
     enqueue,
     job_report,
     make_send_task,
+    recheck_clock,
 )
 
 from .celery_app import build  # noqa: E402
@@ -241,6 +242,17 @@ def test_a_time_box_past_the_visibility_timeout_is_refused() -> None:
     assert broker_clock(rabbit) is None
 
 
+def test_a_worker_rechecks_the_clock_on_its_final_configuration(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    app = app_for()
+    make(app, time_box=60)
+    app.conf.broker_transport_options = {"visibility_timeout": 30}  # configured afterwards
+    assert recheck_clock(app, 60, 150) is False
+    assert "visibility_timeout" in caplog.text
+    assert recheck_clock(app_for(), 60, 150) is True
+
+
 @pytest.mark.parametrize(
     ("kw", "message"),
     [
@@ -267,6 +279,15 @@ def test_the_task_carries_the_at_least_once_settings() -> None:
     assert task.rate_limit == 0
     assert app.tasks["celery.chord_unlock"].rate_limit == "10/s"  # the setting was in force
     assert "acme-prod" in repr(send)
+
+
+def test_each_app_keeps_its_own_task() -> None:
+    """Two apps in one process (a producer and a test, two tenants) may use the same name."""
+    first, second = app_for(), app_for()
+    make(first, name="t.same", per_second=1)
+    make(second, name="t.same", per_second=2)
+    assert first.tasks["t.same"] is not second.tasks["t.same"]  # no DuplicateTaskNameWarning
+    assert "t.same" not in app_for().tasks
 
 
 def test_enqueue_checks_every_item_before_sending_any() -> None:
