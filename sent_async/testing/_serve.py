@@ -16,8 +16,6 @@ import sys
 from collections.abc import Sequence
 from typing import Any
 
-import attrs
-
 from .._bulk.pacer import RateLimit
 from ._seed import SeedError, apply_seed, load_seed_file
 from ._server import DEFAULT_API_KEY, FakeSent
