@@ -13,18 +13,18 @@ import attrs
 from . import _validate
 from ._errors import SentValidationError
 from ._options import DEFAULT_BASE_URL, ClientOptions, Timeout, TraceConfigs
-from ._transport.core import Core
 from ._transport.retry import RetryPolicy
 from ._types import UNSET, Data, Unset
 
-# Imported for annotations only: ssl, pacing and the resources load when first needed, not at
-# `import sent_sync` (tests/test_import.py lists what import must not load).
+# Imported for annotations only: the core (asyncio), ssl, pacing and the resources load when
+# first needed, not at `import sent_sync` (tests/test_import.py lists what import must not load).
 if TYPE_CHECKING:
     import ssl as _ssl
 
     from ._bulk.client import AsyncBulk
     from ._raw import AsyncSentWithRawResponse
     from ._transport.call import Transport
+    from ._transport.core import Core
     from ._transport.pace import ClientRateLimit
     from .resources.channels import AsyncChannels
     from .resources.compliance import AsyncCompliance
@@ -49,6 +49,13 @@ def _is_ssl_context(value: object) -> bool:
     import ssl
 
     return isinstance(value, ssl.SSLContext)
+
+
+def _check_rate_limit(value: object) -> ClientRateLimit | None:
+    """The pacing module's check, loaded only when a client is given a ``rate_limit``."""
+    from ._transport.pace import check_rate_limit
+
+    return check_rate_limit(value)
 
 
 class AsyncSent:
@@ -101,10 +108,6 @@ class AsyncSent:
         )
         if ssl is not None and not _is_ssl_context(ssl):
             raise SentValidationError("ssl must be an ssl.SSLContext (or None for the default)")
-        if rate_limit is not None:
-            from ._transport.pace import check_rate_limit
-
-            rate_limit = check_rate_limit(rate_limit)
         policy = retry if retry is not None else RetryPolicy(max_retries=max_retries)
         if max_connections < 1 or max_response_bytes < 1 or policy.max_retries < 0:
             raise SentValidationError(
@@ -124,8 +127,10 @@ class AsyncSent:
             trace_configs=_validate.trace_configs(trace_configs),
             default_headers=_validate.default_headers(default_headers or {}),
             allow_insecure_http=allow_insecure_http,
-            rate_limit=rate_limit,
+            rate_limit=None if rate_limit is None else _check_rate_limit(rate_limit),
         )
+        from ._transport.core import Core  # asyncio: loaded by the first client, not import
+
         self._core = Core(key, self._options)
         if rate_limit is not None:
             from ._transport.pace import ClientPace
