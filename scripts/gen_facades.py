@@ -384,7 +384,7 @@ def render_init(exports: list[str], lazy_names: set[str]) -> str:
         "",
         "",
         "def __getattr__(name: str) -> Any:",
-        '    """Subpackages and bulk names load on first use, as in sent_async (import time)."""',
+        '    """Lazy names and subpackages load on first use, as in sent_async (import time)."""',
         f"    lazy = {LAZY_MODULES!r}",
         "    if name in lazy:",
         "        import importlib",

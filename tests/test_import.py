@@ -53,6 +53,7 @@ LEFT_FOR_FIRST_USE = {
     "sent_async._transport.pace": "rate_limit=",
     "sent_async._bulk.pacer": "rate_limit= or bulk jobs",
     "sent_async._loop_thread": "the sync portal's first call",
+    "sent_async._response": "the first call, or sent_sync.RawResponse",
 }
 """What ``import sent_sync`` leaves to the code that needs it: together they were more than half
 of its instructions, and its import time has a target (<= 150 ms, measured by bench/run.py)."""
