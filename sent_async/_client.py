@@ -51,6 +51,13 @@ def _is_ssl_context(value: object) -> bool:
     return isinstance(value, ssl.SSLContext)
 
 
+def _new_core(api_key: str, options: ClientOptions) -> Core:
+    """The core a root client shares with its views, imported here: it loads asyncio."""
+    from ._transport.core import Core
+
+    return Core(api_key, options)
+
+
 def _check_rate_limit(value: object) -> ClientRateLimit | None:
     """The pacing module's check, loaded only when a client is given a ``rate_limit``."""
     from ._transport.pace import check_rate_limit
@@ -129,9 +136,7 @@ class AsyncSent:
             allow_insecure_http=allow_insecure_http,
             rate_limit=None if rate_limit is None else _check_rate_limit(rate_limit),
         )
-        from ._transport.core import Core  # asyncio: loaded by the first client, not import
-
-        self._core = Core(key, self._options)
+        self._core = _new_core(key, self._options)
         if rate_limit is not None:
             from ._transport.pace import ClientPace
             from .resources._tiers import tier_of
