@@ -84,7 +84,7 @@ def _signature(fn: ast.FunctionDef | ast.AsyncFunctionDef, returns: str | None =
     return f"def {fn.name}({ast.unparse(fn.args)}) -> {ret}:"
 
 
-def _imports(tree: ast.Module, package: str) -> list[str]:
+def _imports(tree: ast.Module | ast.If, package: str) -> list[str]:
     """The module's imports, relative ones made absolute (the generated file lives elsewhere)."""
     lines = []
     for node in tree.body:
@@ -99,6 +99,16 @@ def _imports(tree: ast.Module, package: str) -> list[str]:
         elif isinstance(node, ast.Import):
             lines.append(ast.unparse(node))
     return lines
+
+
+def _typing_imports(tree: ast.Module, package: str) -> list[str]:
+    """The imports under ``if TYPE_CHECKING:``: names for annotations that the async module
+    keeps out of its import time, so the sync twin keeps them out too (ruff drops unused ones).
+    """
+    blocks = [
+        n for n in tree.body if isinstance(n, ast.If) and ast.unparse(n.test) == "TYPE_CHECKING"
+    ]
+    return [line for block in blocks for line in _imports(block, package)]
 
 
 def _classes(tree: ast.Module) -> list[ast.ClassDef]:
@@ -228,7 +238,7 @@ def render_sync(path: Path, tree: ast.Module, twins: dict[str, str]) -> str:
         used |= set(re.findall(r"\bAsync[A-Z][A-Za-z]*", text))
         used |= {"Async" + n for n in re.findall(r"\b([A-Z][A-Za-z]*)\(self[._)]", text)}
     target = _sync_module(path)
-    lazy: list[str] = []
+    typing_only = _typing_imports(tree, _package_of(path))
     text = "\n\n\n".join(body)
     for name in sorted(used):
         sync_name = name.removeprefix("Async")
@@ -237,23 +247,23 @@ def render_sync(path: Path, tree: ast.Module, twins: dict[str, str]) -> str:
             continue
         line = f"from {module} import {sync_name}"
         if path.name == "_client.py":  # resources load on first use, as in the async client
-            lazy.append(line)
+            typing_only.append(line)
             text = text.replace(
                 f"        return {sync_name}(", f"        {line}\n\n        return {sync_name}("
             )
         else:
             imports.add(line)
-    if lazy:
+    if typing_only:
         imports.add("from typing import TYPE_CHECKING")
     source = path.relative_to(ROOT).as_posix()
     doc = f'"""Sync twin of ``{source}``."""'
-    checking = "".join(f"\n    {line}" for line in lazy)
+    checking = "".join(f"\n    {line}" for line in typing_only)
     return (
         HEADER.format(source=source)
         + doc
         + "\n\nfrom __future__ import annotations\n\n"
         + "\n".join(sorted(imports))
-        + (f"\n\nif TYPE_CHECKING:{checking}" if lazy else "")
+        + (f"\n\nif TYPE_CHECKING:{checking}" if typing_only else "")
         + "\n\n\n"
         + text
         + "\n"
@@ -374,7 +384,7 @@ def render_init(exports: list[str], lazy_names: set[str]) -> str:
         "",
         "",
         "def __getattr__(name: str) -> Any:",
-        '    """Subpackages and bulk names load on first use, as in sent_async (import time)."""',
+        '    """Lazy names and subpackages load on first use, as in sent_async (import time)."""',
         f"    lazy = {LAZY_MODULES!r}",
         "    if name in lazy:",
         "        import importlib",

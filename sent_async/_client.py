@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import ssl as _ssl
 from collections.abc import Mapping
 from functools import cached_property
 from types import TracebackType
@@ -14,15 +13,19 @@ import attrs
 from . import _validate
 from ._errors import SentValidationError
 from ._options import DEFAULT_BASE_URL, ClientOptions, Timeout, TraceConfigs
-from ._transport.core import Core
-from ._transport.pace import ClientRateLimit, check_rate_limit
 from ._transport.retry import RetryPolicy
 from ._types import UNSET, Data, Unset
 
+# Imported for annotations only: the core (asyncio), ssl, pacing and the resources load when
+# first needed, not at `import sent_sync` (tests/test_import.py lists what import must not load).
 if TYPE_CHECKING:
+    import ssl as _ssl
+
     from ._bulk.client import AsyncBulk
     from ._raw import AsyncSentWithRawResponse
     from ._transport.call import Transport
+    from ._transport.core import Core
+    from ._transport.pace import ClientRateLimit
     from .resources.channels import AsyncChannels
     from .resources.compliance import AsyncCompliance
     from .resources.contacts import AsyncContacts
@@ -39,6 +42,27 @@ if TYPE_CHECKING:
 
 
 _METHODS = frozenset({"GET", "POST", "PUT", "PATCH", "DELETE"})
+
+
+def _is_ssl_context(value: object) -> bool:
+    """``isinstance(value, ssl.SSLContext)``, importing ssl only when a context is given."""
+    import ssl
+
+    return isinstance(value, ssl.SSLContext)
+
+
+def _new_core(api_key: str, options: ClientOptions) -> Core:
+    """The core a root client shares with its views, imported here: it loads asyncio."""
+    from ._transport.core import Core
+
+    return Core(api_key, options)
+
+
+def _check_rate_limit(value: object) -> ClientRateLimit | None:
+    """The pacing module's check, loaded only when a client is given a ``rate_limit``."""
+    from ._transport.pace import check_rate_limit
+
+    return check_rate_limit(value)
 
 
 class AsyncSent:
@@ -89,7 +113,7 @@ class AsyncSent:
             base_url or os.environ.get("SENT_BASE_URL") or DEFAULT_BASE_URL,
             allow_insecure_http=allow_insecure_http,
         )
-        if ssl is not None and not isinstance(ssl, _ssl.SSLContext):
+        if ssl is not None and not _is_ssl_context(ssl):
             raise SentValidationError("ssl must be an ssl.SSLContext (or None for the default)")
         policy = retry if retry is not None else RetryPolicy(max_retries=max_retries)
         if max_connections < 1 or max_response_bytes < 1 or policy.max_retries < 0:
@@ -110,9 +134,9 @@ class AsyncSent:
             trace_configs=_validate.trace_configs(trace_configs),
             default_headers=_validate.default_headers(default_headers or {}),
             allow_insecure_http=allow_insecure_http,
-            rate_limit=check_rate_limit(rate_limit),
+            rate_limit=None if rate_limit is None else _check_rate_limit(rate_limit),
         )
-        self._core = Core(key, self._options)
+        self._core = _new_core(key, self._options)
         if rate_limit is not None:
             from ._transport.pace import ClientPace
             from .resources._tiers import tier_of

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import ssl
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, TypeAlias
 
@@ -12,7 +11,9 @@ from ._errors import SentValidationError
 from ._transport.retry import RetryPolicy
 from ._validate import redact_url
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # names for annotations: loading them costs import time (tests/test_import.py)
+    import ssl
+
     import aiohttp
 
     from ._transport.pace import ClientRateLimit

@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-import ipaddress
 import re
 from collections.abc import Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import quote, unquote, urlsplit, urlunsplit
 
-import cattrs
-
 from ._errors import SentValidationError
+
+if TYPE_CHECKING:  # cattrs loads with the converter, on the first call (tests/test_import.py)
+    import cattrs
 
 _UUID = re.compile(r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")
 _IDEMPOTENCY_KEY = re.compile(r"[A-Za-z0-9_-]{1,255}")
@@ -141,6 +141,8 @@ def is_loopback(host: str) -> bool:
     """``localhost`` or a loopback address (127.0.0.0/8, ::1)."""
     if host.lower() == "localhost":
         return True
+    import ipaddress  # only for http:// URLs: not worth its import time for everyone
+
     try:
         return ipaddress.ip_address(host).is_loopback
     except ValueError:
@@ -246,13 +248,17 @@ def _describe(exc: BaseException, tp: Any) -> str:
         return "required field missing"
     if isinstance(exc, ValueError | TypeError):
         return f"invalid value for type, expected {name}" if name else "invalid value"
-    if isinstance(exc, cattrs.ForbiddenExtraKeysError):
+    from cattrs import ForbiddenExtraKeysError  # loaded: cattrs raised ``exc``
+
+    if isinstance(exc, ForbiddenExtraKeysError):
         return f"extra fields found ({', '.join(sorted(exc.extra_fields))})"
     return f"invalid value ({type(exc).__name__})"
 
 
 def problems_of(exc: BaseException, path: str = "$") -> list[str]:
     """``cattrs.transform_error`` paths that never quote a value (for messages and logs)."""
+    import cattrs
+
     return cattrs.transform_error(exc, path=path, format_exception=_describe)
 
 

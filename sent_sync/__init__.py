@@ -21,7 +21,6 @@ from sent_async import (
     PermissionDeniedError,
     RateLimitError,
     RateLimiterUnavailableError,
-    RawResponse,
     RetryPolicy,
     SentError,
     SentValidationError,
@@ -44,6 +43,7 @@ if TYPE_CHECKING:
         OutagePolicy,
         ProgressSnapshot,
         RateLimit,
+        RawResponse,
         models,
     )
     from sent_sync import webhooks
@@ -57,11 +57,12 @@ LAZY_NAMES = [
     "OutagePolicy",
     "ProgressSnapshot",
     "RateLimit",
+    "RawResponse",
 ]
 
 
 def __getattr__(name: str) -> Any:
-    """Subpackages and bulk names load on first use, as in sent_async (import time)."""
+    """Lazy names and subpackages load on first use, as in sent_async (import time)."""
     lazy = {"models": "sent_async.models", "webhooks": "sent_sync.webhooks"}
     if name in lazy:
         import importlib

@@ -4,19 +4,20 @@
 
 from __future__ import annotations
 
-import ssl as _ssl
 from collections.abc import Mapping
 from functools import cached_property, partial
 from typing import TYPE_CHECKING, Any, overload
 
 from sent_async._client import AsyncSent
 from sent_async._options import Timeout, TraceConfigs
-from sent_async._transport.pace import ClientRateLimit
 from sent_async._transport.retry import RetryPolicy
 from sent_async._types import UNSET, Data, Unset
 from sent_sync._portal import SyncClient
 
 if TYPE_CHECKING:
+    import ssl as _ssl
+
+    from sent_async._transport.pace import ClientRateLimit
     from sent_sync._bulk import Bulk
     from sent_sync._raw import SentWithRawResponse
     from sent_sync.resources.channels import Channels

@@ -12,8 +12,6 @@ starts its own loop thread on first use and never touches the parent's.
 
 from __future__ import annotations
 
-import asyncio
-import concurrent.futures
 import os
 import threading
 import weakref
@@ -22,9 +20,9 @@ from types import TracebackType
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from sent_async._errors import ClientClosedError
-from sent_async._loop_thread import LoopThread
 
-if TYPE_CHECKING:  # not at run time: it loads the transport and aiohttp
+if TYPE_CHECKING:  # not at run time: they load asyncio, the transport and aiohttp
+    from sent_async._loop_thread import LoopThread
     from sent_async._pagination import AsyncPage
 
 T = TypeVar("T")
@@ -67,6 +65,8 @@ class Portal:
                     self._orphans.append(self._thread)
                 self._thread, self._pid = None, os.getpid()
             if self._thread is None:
+                from sent_async._loop_thread import LoopThread  # asyncio: first call, not import
+
                 thread = LoopThread("sent-sync-loop")
                 thread.start()
                 self._thread = thread
@@ -74,6 +74,9 @@ class Portal:
 
     def call(self, fn: Callable[[], Awaitable[T]]) -> T:
         """Run ``fn()`` on the loop thread and wait; Ctrl-C cancels the request in flight."""
+        import asyncio  # loaded by the loop thread's start; here, not at `import sent_sync`
+        import concurrent.futures
+
         thread = self._running()
         ident, loop = thread.ident, thread.loop
         if threading.get_ident() == ident:

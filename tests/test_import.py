@@ -41,6 +41,44 @@ def test_import_sent_sync_is_as_light_as_sent_async():
     assert not {m for m in loaded if m.startswith(heavy)}
 
 
+LEFT_FOR_FIRST_USE = {
+    "asyncio": "the core, when a client is built (aiohttp needs it anyway)",
+    "ssl": "with asyncio, or when ssl= is given",
+    "cattrs": "the converter, on the first call",
+    "email.utils": "an HTTP-date Retry-After",
+    "concurrent.futures": "the sync portal's first call",
+    "anyio.from_thread": "the sync loop thread, on the first call",
+    "importlib.metadata": "nothing: the user-agent reads aiohttp.__version__",
+    "sent_async._transport.core": "AsyncSent.__init__",
+    "sent_async._transport.pace": "rate_limit=",
+    "sent_async._bulk.pacer": "rate_limit= or bulk jobs",
+    "sent_async._loop_thread": "the sync portal's first call",
+    "sent_async._response": "the first call, or sent_sync.RawResponse",
+}
+"""What ``import sent_sync`` leaves to the code that needs it: together they were more than half
+of its instructions, and its import time has a target (<= 150 ms, measured by bench/run.py)."""
+
+
+def test_import_leaves_the_heavy_parts_for_first_use():
+    for code in ("import sent_sync", "import sent_async"):
+        early = _modules_after(code) & set(LEFT_FOR_FIRST_USE)
+        assert not early, f"{code} loads {sorted(early)}: see LEFT_FOR_FIRST_USE for when"
+
+
+def test_building_a_client_loads_the_core_but_not_the_converter():
+    """``Sent()`` at module level (a common pattern) stays cheap too: no cattrs, no
+    importlib.metadata, no pacing unless asked for, and no loop thread until the first call."""
+    loaded = _modules_after("import sent_sync\nsent_sync.Sent('sk_test')")
+    assert "sent_async._transport.core" in loaded
+    later = {"cattrs", "importlib.metadata", "email.utils", "anyio.from_thread"}
+    later |= {"sent_async._transport.pace", "sent_async._bulk.pacer", "sent_async._loop_thread"}
+    assert not loaded & later, sorted(loaded & later)
+    paced = _modules_after(
+        "import sent_sync\nsent_sync.Sent('sk_test', rate_limit=sent_sync.RateLimit(per_minute=60))"
+    )
+    assert "sent_async._transport.pace" in paced
+
+
 def test_webhooks_do_not_import_aiohttp_web():
     """The webhook helpers are pure: aiohttp.web loads only when the receiver answers."""
     for code in ("import sent_sync", "import sent_async", "import sent_sync.webhooks"):
@@ -58,3 +96,23 @@ def test_sync_lazy_names_resolve():
         "sent.close()"
     )
     assert "sent_sync.resources.profiles" in loaded
+
+
+def test_validation_messages_load_cattrs_where_they_use_it():
+    """_validate imports cattrs inside its error helpers; they still describe every problem."""
+    import attrs
+    import cattrs
+
+    from sent_async import _validate
+
+    @attrs.define
+    class Point:
+        x: int
+
+    strict = cattrs.Converter(forbid_extra_keys=True)
+    try:
+        strict.structure({"x": 1, "card": "4111"}, Point)
+    except cattrs.BaseValidationError as exc:
+        problems = _validate.problems_of(exc)
+    assert problems == ["extra fields found (card) @ $"]
+    assert _validate.is_loopback("127.0.0.1") and not _validate.is_loopback("10.0.0.1")

@@ -32,7 +32,6 @@ from .._errors import ClientClosedError
 from .._options import ClientOptions
 from .._version import __version__
 from .gate import RateGate
-from .pace import ClientPace
 from .retry import RetryBudget
 from .slots import Slots
 
@@ -40,6 +39,7 @@ if TYPE_CHECKING:
     import aiohttp
 
     from ..instrumentation._otel import Telemetry
+    from .pace import ClientPace  # loaded when a client is given a rate_limit
 
 # 3.11+ counts a task's pending cancellations; on 3.10 a cancel cannot be told apart.
 _CANCELLING = hasattr(asyncio.Task, "cancelling")
@@ -49,10 +49,14 @@ _cancelling: Callable[[Any], int] = (
 
 
 def user_agent() -> str:
-    """``sent-sdk/<v> python/<v> aiohttp/<v>`` (aiohttp is imported on first use, not at import)."""
-    from importlib.metadata import version
+    """``sent-sdk/<v> python/<v> aiohttp/<v>``, asked for when the session opens.
 
-    return f"sent-sdk/{__version__} python/{platform.python_version()} aiohttp/{version('aiohttp')}"
+    Not when a client is built: aiohttp (or importlib.metadata, to read its version without
+    it) loads with the first request, not with ``import sent_sync`` and ``Sent()``.
+    """
+    from aiohttp import __version__ as aiohttp_version
+
+    return f"sent-sdk/{__version__} python/{platform.python_version()} aiohttp/{aiohttp_version}"
 
 
 def _proxy_secrets(proxy: str | None) -> tuple[str, ...]:
@@ -68,9 +72,8 @@ class Core:
         self._headers = {
             **dict(options.default_headers),  # validated: they never replace the SDK's own
             "x-api-key": api_key,
-            "user-agent": user_agent(),
             "accept": "application/json",
-        }
+        }  # and the user-agent, added when the session opens
         self._max_connections = options.max_connections
         self._options = options
         self._session: aiohttp.ClientSession | None = None
@@ -169,7 +172,7 @@ class Core:
         )
         self._session = aiohttp.ClientSession(
             connector=connector,
-            headers=self._headers,
+            headers={**self._headers, "user-agent": user_agent()},
             cookie_jar=aiohttp.DummyCookieJar(),
             auto_decompress=True,
             proxy=opts.proxy,  # an explicit proxy wins over the environment's

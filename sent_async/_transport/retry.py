@@ -8,8 +8,6 @@ is idempotent or an Idempotency-Key is attached, so the server deduplicates the 
 
 from __future__ import annotations
 
-import datetime
-import email.utils
 import math
 import random
 import time
@@ -139,6 +137,9 @@ def parse_retry_after(headers: Mapping[str, str], now: float | None = None) -> f
     try:
         value = float(raw)
     except ValueError:
+        import datetime  # an HTTP-date Retry-After is rare: loaded here, not at import
+        import email.utils
+
         try:
             when = email.utils.parsedate_to_datetime(raw)
         except (TypeError, ValueError, IndexError, OverflowError):
