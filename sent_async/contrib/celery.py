@@ -17,7 +17,6 @@ on first use, after the fork, and closed when the process ends. See docs/distrib
 
 from __future__ import annotations
 
-import hashlib
 import logging
 import os
 import threading
@@ -31,21 +30,20 @@ from .._bulk.outage import OutagePolicy
 from .._client import AsyncSent
 from .._errors import RateLimiterUnavailableError, SentValidationError
 from .._loop_thread import LoopThread
-from ..distributed.checkpoint import RedisCheckpoint
 from ..distributed.ratelimit import RedisRateLimit
-from ..distributed.shards import (
-    CONCURRENCY,
-    SIZE,
-    TIME_BOX,
-    Kind,
-    Shard,
-    ShardOutcome,
-    run_shard,
-    split,
-)
-from ..distributed.tally import TTL, JobTally, tally_counts, tally_keys
+from ..distributed.shards import CONCURRENCY, SIZE, TIME_BOX, Kind, Shard, ShardOutcome
+from ..distributed.tally import TTL, tally_counts, tally_keys
 from ..resources import contacts as _contacts  # noqa: F401 - loaded before the worker forks,
 from ..resources import messages as _messages  # noqa: F401 - so no shard's box pays for it
+from ._shardtask import RESUMABLE as RESUMABLE  # public here, as before
+from ._shardtask import (
+    Enqueued,
+    check_options,
+    cut,
+    make_client,
+    remainder,
+    run_recorded,
+)
 
 EXTRA_HINT = "sent_async.contrib.celery needs Celery: pip install 'sent-sdk[celery]'"
 try:
@@ -61,9 +59,6 @@ MARGIN = 150.0
 VISIBILITY = {"redis": 3600.0, "rediss": 3600.0, "sqs": 1800.0}
 """Kombu's default visibility timeout per broker scheme: past it, an unacked task is
 redelivered even while it still runs."""
-RESUMABLE = (None, "outage")
-"""Stop reasons whose unstarted items are re-enqueued: the time box, and an outage of Sent
-(the next run resumes after it); other stops (a bad API key) settle them as skipped."""
 FIXED_OPTIONS = ("rate_limit", "acks_late", "reject_on_worker_lost", "bind", "name")
 
 
@@ -143,11 +138,7 @@ class _Process:
             return self._thread
 
     async def _make(self) -> AsyncSent:
-        client = self._factory()  # on the loop thread: its session belongs to this loop
-        if not isinstance(client, AsyncSent):
-            raise SentValidationError("client_factory must return an AsyncSent")
-        client.messages, client.contacts  # noqa: B018 - built now, not in a shard's box
-        return client
+        return make_client(self._factory)  # on the loop thread: its session belongs to it
 
     def start(self, **_: Any) -> None:
         """At a worker process's start (worker_process_init): make the loop and client now,
@@ -170,13 +161,6 @@ class _Process:
                 thread.portal.call(client.aclose)
         finally:
             thread.stop()
-
-
-def _namespace(job_id: str) -> str:
-    """A checkpoint namespace of its own per job (namespaces hold at most 100 characters)."""
-    if len(job_id) <= 100:
-        return job_id
-    return "h:" + hashlib.sha256(job_id.encode()).hexdigest()[:40]
 
 
 @attrs.frozen(repr=False)
@@ -207,23 +191,7 @@ class SendTask:
 
     async def run(self, shard: Shard) -> ShardOutcome:
         """One shard on this process's loop: run it, then record its items in the tally."""
-        checkpoint = RedisCheckpoint(self.redis_url, namespace=_namespace(shard.job_id))
-        tally = JobTally(self.redis_url, shard.job_id)
-        try:
-            outcome = await run_shard(
-                self.process.client,
-                shard,
-                time_box=self.time_box,
-                checkpoint=checkpoint,
-                concurrency=self.concurrency,
-                rate_limit=self.limit,
-                outage=self.outage,
-            )
-            resumable = outcome.report.stop_reason in RESUMABLE
-            await tally.add(outcome, give_up=not resumable)
-        finally:
-            await checkpoint.aclose()
-            await tally.aclose()
+        outcome, _ = await run_recorded(self, self.process.client, shard)
         return outcome
 
 
@@ -232,8 +200,8 @@ def _body(send: Callable[[], SendTask]) -> Callable[..., dict[str, int]]:
         """Run one shard of a Sent bulk job (sent_async.contrib.celery); re-enqueue the rest."""
         runner = send()
         outcome: ShardOutcome = runner.process.call(runner.run, Shard.from_json(shard))
-        rest = outcome.remaining
-        if rest is not None and outcome.report.stop_reason in RESUMABLE:
+        rest = remainder(outcome)
+        if rest is not None:
             route = (self.request.delivery_info or {}).get("routing_key")
             options = {"queue": route} if route else {}
             self.apply_async((rest.to_json(),), **options)  # before this task is acked
@@ -250,15 +218,7 @@ def _check_options(
     outage: object,
     task_options: Mapping[str, Any],
 ) -> None:
-    if not callable(factory):
-        raise SentValidationError("client_factory must be a function returning an AsyncSent")
-    for value, what in ((time_box, "time_box"), (margin, "margin")):
-        if isinstance(value, bool) or not isinstance(value, (int, float)) or value <= 0:
-            raise SentValidationError(f"{what} must be a positive number of seconds: {value!r}")
-    if isinstance(concurrency, bool) or not isinstance(concurrency, int) or concurrency < 1:
-        raise SentValidationError(f"concurrency must be an integer >= 1, got {concurrency!r}")
-    if outage is not None and not isinstance(outage, OutagePolicy):
-        raise SentValidationError("outage must be an OutagePolicy or None")
+    check_options(factory, time_box, margin, concurrency, outage)
     fixed = sorted(set(task_options) & set(FIXED_OPTIONS))
     if fixed:
         raise SentValidationError(
@@ -324,15 +284,6 @@ def make_send_task(
     return send
 
 
-@attrs.frozen
-class Enqueued:
-    """A job handed to Celery: its id, how many items, in how many shards."""
-
-    job_id: str
-    items: int
-    shards: int
-
-
 def enqueue(
     send: SendTask,
     items: Iterable[Mapping[str, Any]],
@@ -351,15 +302,14 @@ def enqueue(
     """
     if not isinstance(send, SendTask):
         raise SentValidationError("send must be what make_send_task returned")
-    shards = list(split(items, job_id=job_id, kind=kind, size=size))
-    total = sum(len(shard.items) for shard in shards)
+    shards, enqueued = cut(items, job_id=job_id, kind=kind, size=size)
     meta, _ = tally_keys(job_id)
     with _redis(send.redis_url) as client:
-        client.hset(meta, "total", total)
+        client.hset(meta, "total", enqueued.items)
         client.expire(meta, TTL)
     for shard in shards:
         send.task.apply_async((shard.to_json(),), **options)
-    return Enqueued(job_id, total, len(shards))
+    return enqueued
 
 
 def job_report(send: SendTask, job_id: str) -> dict[str, int]:

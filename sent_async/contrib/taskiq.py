@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import hashlib
 import logging
 import os
 from collections.abc import Callable, Coroutine, Iterable, Mapping
@@ -31,10 +30,11 @@ import attrs
 from .._bulk.outage import OutagePolicy
 from .._client import AsyncSent
 from .._errors import SentValidationError
-from ..distributed.checkpoint import RedisCheckpoint
 from ..distributed.ratelimit import RedisRateLimit
-from ..distributed.shards import CONCURRENCY, SIZE, TIME_BOX, Kind, Shard, run_shard, split
+from ..distributed.shards import CONCURRENCY, SIZE, TIME_BOX, Kind, Shard
 from ..distributed.tally import JobTally
+from ._shardtask import RESUMABLE as RESUMABLE  # public here, as before
+from ._shardtask import Enqueued, check_options, cut, make_client, remainder, run_recorded
 
 EXTRA_HINT = "sent_async.contrib.taskiq needs taskiq: pip install 'sent-sdk[taskiq]'"
 try:
@@ -51,9 +51,6 @@ MARGIN = 150.0
 """Seconds a shard may hold its message past its time box: calls in flight finish within the
 client's ``Timeout.deadline`` (120 s by default), an outage holds a call up to ``max_delay``
 (30 s); then the re-enqueue and the acknowledgement (as sent_async/contrib/celery.py)."""
-RESUMABLE = (None, "outage")
-"""Stop reasons whose unstarted items are enqueued again: the time box, and an outage of Sent
-(the next run resumes after it); other stops (a bad API key) settle them as skipped."""
 NUDGE_EVERY = 30.0
 """At most this many seconds between two looks for messages a dead worker left pending."""
 MAX_NUDGES = 100
@@ -103,13 +100,6 @@ def check_broker(broker: object, time_box: float, margin: float = MARGIN) -> Red
     return broker
 
 
-def _namespace(job_id: str) -> str:
-    """A job's checkpoint namespace, the same as sent_async/contrib/celery.py gives it."""
-    if len(job_id) <= 100:
-        return job_id
-    return "h:" + hashlib.sha256(job_id.encode()).hexdigest()[:40]
-
-
 @attrs.define(eq=False)
 class _Process:
     """One worker process's AsyncSent and its watcher for stale messages."""
@@ -122,11 +112,7 @@ class _Process:
     def client(self) -> AsyncSent:
         """This process's client, made on first use (a forked child makes its own)."""
         if self.client_ is None or self.pid != os.getpid():
-            client = self.factory()
-            if not isinstance(client, AsyncSent):
-                raise SentValidationError("client_factory must return an AsyncSent")
-            client.messages, client.contacts  # noqa: B018 - built now, not in a shard's box
-            self.client_, self.pid = client, os.getpid()
+            self.client_, self.pid = make_client(self.factory), os.getpid()
         return self.client_
 
     def start(self, broker: RedisStreamBroker, nudge: Nudge) -> None:
@@ -230,45 +216,16 @@ class SendTask:
             log.error("sent: dropped a message that is not a shard: %s", exc)
             await context.ack()
             return {}
-        client = self.process.client()
-        checkpoint = RedisCheckpoint(self.redis_url, namespace=_namespace(shard.job_id))
-        tally = JobTally(self.redis_url, shard.job_id)
-        try:
-            outcome = await run_shard(
-                client,
-                shard,
-                time_box=self.time_box,
-                checkpoint=checkpoint,
-                concurrency=self.concurrency,
-                rate_limit=self.limit,
-                outage=self.outage,
-            )
-            stop = outcome.report.stop_reason
-            if client.is_closed and stop not in RESUMABLE:
-                log.warning("sent: %r stopped (%s): left for redelivery", shard, stop)
-                return outcome.tally()
-            await tally.add(outcome, give_up=stop not in RESUMABLE)
-            if outcome.remaining is not None and stop in RESUMABLE:
-                await self.task.kiq(outcome.remaining.to_json())  # before the ack
-        finally:
-            await checkpoint.aclose()
-            await tally.aclose()
+        outcome, recorded = await run_recorded(
+            self, self.process.client(), shard, keep_if_closed=True
+        )
+        if not recorded:
+            return outcome.tally()
+        rest = remainder(outcome)
+        if rest is not None:
+            await self.task.kiq(rest.to_json())  # before the ack
         await context.ack()
         return outcome.tally()
-
-
-def _check_options(
-    factory: object, time_box: object, margin: object, concurrency: object, outage: object
-) -> None:
-    if not callable(factory):
-        raise SentValidationError("client_factory must be a function returning an AsyncSent")
-    for value, what in ((time_box, "time_box"), (margin, "margin")):
-        if isinstance(value, bool) or not isinstance(value, (int, float)) or value <= 0:
-            raise SentValidationError(f"{what} must be a positive number of seconds: {value!r}")
-    if isinstance(concurrency, bool) or not isinstance(concurrency, int) or concurrency < 1:
-        raise SentValidationError(f"concurrency must be an integer >= 1, got {concurrency!r}")
-    if outage is not None and not isinstance(outage, OutagePolicy):
-        raise SentValidationError("outage must be an OutagePolicy or None")
 
 
 def make_send_task(
@@ -301,7 +258,7 @@ def make_send_task(
         redis_url, account=account, per_second=per_second, per_minute=per_minute, burst=burst,
         share=share,
     )  # fmt: skip
-    _check_options(client_factory, time_box, margin, concurrency, outage)
+    check_options(client_factory, time_box, margin, concurrency, outage)
     check_broker(broker, float(time_box), float(margin))
     holder: list[SendTask] = []
 
@@ -329,15 +286,6 @@ def make_send_task(
     return send
 
 
-@attrs.frozen
-class Enqueued:
-    """A job handed to taskiq: its id, how many items, in how many shards."""
-
-    job_id: str
-    items: int
-    shards: int
-
-
 async def enqueue(
     send: SendTask,
     items: Iterable[Mapping[str, Any]],
@@ -355,17 +303,16 @@ async def enqueue(
     """
     if not isinstance(send, SendTask):
         raise SentValidationError("send must be what make_send_task returned")
-    shards = list(split(items, job_id=job_id, kind=kind, size=size))
-    total = sum(len(shard.items) for shard in shards)
+    shards, enqueued = cut(items, job_id=job_id, kind=kind, size=size)
     await _declare_group(send.broker)
     tally = JobTally(send.redis_url, job_id)
     try:
-        await tally.expect(total)
+        await tally.expect(enqueued.items)
     finally:
         await tally.aclose()
     for shard in shards:
         await send.task.kiq(shard.to_json())
-    return Enqueued(job_id, total, len(shards))
+    return enqueued
 
 
 async def job_report(send: SendTask, job_id: str) -> dict[str, int]:

@@ -1,4 +1,5 @@
-"""Redis plumbing shared by RedisRateLimit and RedisCheckpoint: lazy import, bounded waits.
+"""Redis plumbing shared by RedisRateLimit, RedisCheckpoint and JobTally: lazy import, bounded
+waits, one client per event loop (``Connections``).
 
 ``redis`` is an optional extra (``sent-sdk[redis]``) imported on first use. Every command
 goes through ``guarded``: while Redis is unreachable it retries for ``unavailable_after``
@@ -7,6 +8,7 @@ seconds, then raises RateLimiterUnavailableError, so a caller never proceeds wit
 
 from __future__ import annotations
 
+import asyncio
 import re
 from collections.abc import Awaitable, Callable
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -87,3 +89,35 @@ async def guarded(op: Callable[[], Awaitable[T]], url: str, unavailable_after: f
                 ) from None
             await anyio.sleep(delay)
             delay = min(delay * 2, 0.5)
+
+
+class Connections:
+    """A Redis URL's clients, one per event loop (the sync facade runs its own), and its bound
+    on waiting for an unreachable server: what RedisCheckpoint and JobTally connect through.
+
+    Building one imports ``redis`` (a missing extra fails here, naming it) and checks ``url``
+    and ``unavailable_after``; ``guard(op)`` runs one operation as ``guarded`` does.
+    """
+
+    def __init__(self, url: object, unavailable_after: object) -> None:
+        import_redis()
+        self.url = check_url(url)
+        self.unavailable_after = check_wait(unavailable_after, "unavailable_after")
+        self._clients: dict[int, Redis] = {}
+
+    def client(self) -> Redis:
+        """This event loop's client, made on first use."""
+        loop = id(asyncio.get_running_loop())
+        if loop not in self._clients:
+            self._clients[loop] = connect(self.url, self.unavailable_after)
+        return self._clients[loop]
+
+    async def guard(self, op: Callable[[], Awaitable[T]]) -> T:
+        """Run ``op`` (which calls ``client()``), retrying while Redis is unreachable."""
+        return await guarded(op, self.url, self.unavailable_after)
+
+    async def aclose(self) -> None:
+        """Close every loop's client (they reopen on next use)."""
+        clients, self._clients = self._clients, {}
+        for client in clients.values():
+            await client.aclose()

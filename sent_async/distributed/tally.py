@@ -10,26 +10,12 @@ BITCOUNT (one round trip). About 4 bits per item: a million-item job costs 0.5 M
 
 from __future__ import annotations
 
-import asyncio
-from collections.abc import Awaitable, Callable
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any
 
 from .._errors import SentValidationError
-from ._redis import (
-    UNAVAILABLE_AFTER,
-    check_url,
-    check_wait,
-    connect,
-    guarded,
-    import_redis,
-    safe_url,
-)
+from ._redis import UNAVAILABLE_AFTER, Connections, safe_url
 from .shards import ShardOutcome, _check_job_id
 
-if TYPE_CHECKING:
-    from redis.asyncio import Redis
-
-T = TypeVar("T")
 FATES = ("done", "failed", "interrupted", "skipped")
 TTL = 7 * 24 * 3600
 """The tally expires 7 days after its last write (as RedisCheckpoint does)."""
@@ -48,11 +34,9 @@ class JobTally:
     def __init__(
         self, url: str, job_id: str, *, unavailable_after: float = UNAVAILABLE_AFTER
     ) -> None:
-        import_redis()  # a missing extra fails here, naming it
-        self.url = check_url(url)
+        self._conn = Connections(url, unavailable_after)  # a missing extra fails here
+        self.url = self._conn.url
         self.job_id = _check_job_id(job_id)
-        self._wait = check_wait(unavailable_after, "unavailable_after")
-        self._clients: dict[int, Redis] = {}  # one per event loop
         self._meta, self._bits = tally_keys(job_id)
 
     def __repr__(self) -> str:
@@ -64,12 +48,12 @@ class JobTally:
             raise SentValidationError(f"total must be an integer >= 0, got {total!r}")
 
         async def op() -> None:
-            async with self._redis().pipeline(transaction=True) as pipe:
+            async with self._conn.client().pipeline(transaction=True) as pipe:
                 pipe.hset(self._meta, "total", total)
                 pipe.expire(self._meta, TTL)
                 await pipe.execute()
 
-        await self._guard(op)
+        await self._conn.guard(op)
 
     async def add(self, outcome: ShardOutcome, *, give_up: bool = False) -> None:
         """Record a shard run's items (one round trip); ``give_up``: its remaining items are
@@ -81,7 +65,7 @@ class JobTally:
             fates.update((index, "skipped") for index, _ in outcome.remaining.items)
 
         async def op() -> None:
-            async with self._redis().pipeline(transaction=True) as pipe:
+            async with self._conn.client().pipeline(transaction=True) as pipe:
                 for fate, key in self._bits.items():
                     if fates:
                         pipe.execute_command("BITFIELD", key, *_bit_args(fates, fate))
@@ -90,40 +74,29 @@ class JobTally:
                 pipe.expire(self._meta, TTL)
                 await pipe.execute()
 
-        await self._guard(op)
+        await self._conn.guard(op)
 
     async def read(self) -> dict[str, int]:
         """The job's counts so far (one round trip)."""
 
         async def op() -> list[Any]:
-            async with self._redis().pipeline(transaction=False) as pipe:
+            async with self._conn.client().pipeline(transaction=False) as pipe:
                 for key in self._bits.values():
                     pipe.bitcount(key)
                 pipe.hgetall(self._meta)
                 result: list[Any] = await pipe.execute()
                 return result
 
-        *counts, meta = await self._guard(op)
+        *counts, meta = await self._conn.guard(op)
         return tally_counts(counts, meta)
 
     async def clear(self) -> None:
         """Forget this job's tally (before re-running a job id from scratch)."""
-        await self._guard(lambda: self._redis().delete(self._meta, *self._bits.values()))
+        await self._conn.guard(lambda: self._conn.client().delete(self._meta, *self._bits.values()))
 
     async def aclose(self) -> None:
         """Close this process's connections (they reopen on next use)."""
-        clients, self._clients = self._clients, {}
-        for client in clients.values():
-            await client.aclose()
-
-    def _redis(self) -> Redis:
-        loop = id(asyncio.get_running_loop())
-        if loop not in self._clients:
-            self._clients[loop] = connect(self.url, self._wait)
-        return self._clients[loop]
-
-    async def _guard(self, op: Callable[[], Awaitable[T]]) -> T:
-        return await guarded(op, self.url, self._wait)
+        await self._conn.aclose()
 
 
 def tally_keys(job_id: str) -> tuple[str, dict[str, str]]:

@@ -181,17 +181,11 @@ class _Record:
             telemetry.duration.record(time.perf_counter() - self.started, attrs)
 
     def _metric_attrs(self, status: int | None, code: str | None, error: str | None) -> Any:
-        attrs: dict[str, Any] = {
+        return {
             "sent.operation": self.op,
             "http.request.method": self.attrs["http.request.method"],
+            **_result_attrs(status, code, error),
         }
-        if status is not None:
-            attrs["http.response.status_code"] = status
-        if code:
-            attrs["sent.error_code"] = code
-        if error:
-            attrs["error.type"] = error
-        return attrs
 
 
 _CODE = re.compile(r"[A-Z][A-Z0-9_]*")
@@ -205,6 +199,18 @@ def error_code(code: object) -> str | None:
     if isinstance(code, str) and len(code) <= 40 and _CODE.fullmatch(code):
         return code
     return "_OTHER"
+
+
+def _result_attrs(status: int | None, code: str | None, error: str | None) -> dict[str, Any]:
+    """A call's or an attempt's outcome as attributes (spans and metrics name them alike)."""
+    attrs: dict[str, Any] = {}
+    if status is not None:
+        attrs["http.response.status_code"] = status
+    if code:
+        attrs["sent.error_code"] = code
+    if error:
+        attrs["error.type"] = error
+    return attrs
 
 
 def _error_type(exc: BaseException | None) -> str:
@@ -221,15 +227,10 @@ def _outcome(
     """
     if not span.is_recording():
         return
-    attrs: dict[str, Any] = {}
-    if status is not None:
-        attrs["http.response.status_code"] = status
+    attrs = _result_attrs(status, code, error)
     if request_id:
         attrs["sent.request_id"] = request_id
-    if code:
-        attrs["sent.error_code"] = code
     if error is not None:
-        attrs["error.type"] = error
         span.set_status(Status(StatusCode.ERROR, f"{error} {code}" if code else error))
     span.set_attributes(attrs)
 
@@ -291,25 +292,15 @@ class TracedTransport(Transport):
     __slots__ = ()
     call_type = TracedCall
 
-    async def request(
-        self,
-        method: str,
-        path: str,
-        *,
-        into: Any = None,
-        body: Any = None,
-        query: Any = None,
-        idempotency_key: str | None = None,
-    ) -> Any:
-        """``Transport.request``, recorded as one span with a child per attempt."""
+    async def request(self, method: str, path: str, **options: Any) -> Any:
+        """``Transport.request`` (its ``options`` as they are), recorded as one span with a child
+        per attempt."""
         telemetry = self.core.telemetry
         assert telemetry is not None, "only a client with telemetry on has a TracedTransport"
         record = _Record(telemetry, method, path, self.options.base_url)
         token = _CURRENT.set(record)
         try:
-            data = await super().request(
-                method, path, into=into, body=body, query=query, idempotency_key=idempotency_key
-            )
+            data = await super().request(method, path, **options)
         except BaseException as exc:
             record.finish(exc)
             raise
