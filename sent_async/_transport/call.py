@@ -113,7 +113,7 @@ class Transport:
                     try:  # exchange
                         answer = await exchange(
                             call.session, method, call.url, call.payload, call.headers,
-                            call.params, opts, call.deadline,
+                            call.params, opts, call.deadline - started,
                         )  # fmt: skip
                     except AttemptFailed as failed:
                         core.check_open()  # closed under us: say so, never retry
@@ -223,7 +223,9 @@ class _Call:
         """Validated data of a successful answer (also captured for ``with_raw_response``)."""
         core, status = self.core, answer.status
         data = _envelope.read(status, answer.body, doc, self.into, self.context, core.known_secrets)
-        core.budget.succeeded(self.spent)
+        budget = core.budget
+        if self.spent or budget.tokens < budget.capacity:  # else a full bucket stays full
+            budget.succeeded(self.spent)
         sink = _raw_capture.get()
         if sink is not None:
             sink.append(

@@ -75,7 +75,8 @@ class Core:
         self._loop: asyncio.AbstractEventLoop | None = None
         self._limiter: Slots | None = None
         self._pid = os.getpid()
-        self._closed = False
+        self.closed = False
+        """True once ``aclose()`` ran (set only there; a plain attribute: read on every call)."""
         self._orphans: list[Any] = []  # inherited across fork: kept, never closed nor collected
         self._watcher: AsyncGenerator[None, None] | None = None
         self._calls: dict[asyncio.Task[Any], int] = {}  # running calls -> cancellations before
@@ -89,12 +90,8 @@ class Core:
         password); worked out once, as every call reads them."""
 
     def __repr__(self) -> str:
-        state = "closed" if self._closed else ("open" if self._session else "idle")
+        state = "closed" if self.closed else ("open" if self._session else "idle")
         return f"<Core {state}>"
-
-    @property
-    def closed(self) -> bool:
-        return self._closed
 
     @property
     def gate_until(self) -> float:
@@ -103,7 +100,7 @@ class Core:
 
     def check_open(self) -> None:
         """Raise ClientClosedError once ``aclose()`` has been called."""
-        if self._closed:
+        if self.closed:
             raise ClientClosedError("this client is closed; create a new one")
 
     def enter(self) -> asyncio.Task[Any] | None:
@@ -138,6 +135,16 @@ class Core:
 
     def session(self) -> tuple[aiohttp.ClientSession, Slots]:
         """The session and slot limiter of the running loop, opened on first use."""
+        # The usual call: open, same process, the loop that opened the session. Anything else
+        # (closed, no loop, another loop, after fork, first use) takes the checks below.
+        if (
+            self._loop is asyncio._get_running_loop()
+            and self._session is not None
+            and self._limiter is not None
+            and not self.closed
+            and self._pid == os.getpid()
+        ):
+            return self._session, self._limiter
         self.check_open()
         try:
             loop = asyncio.get_running_loop()
@@ -203,7 +210,7 @@ class Core:
 
         Views share the core, so this closes them too.
         """
-        self._closed = True
+        self.closed = True
         session, loop, self._session = self._session, self._loop, None
         if session is None or self._pid != os.getpid():
             return
