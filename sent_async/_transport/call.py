@@ -108,7 +108,9 @@ class Transport:
         task = core.enter()
         try:
             while True:
-                async with call:  # admit: the 429 gate, then a connection slot
+                if not call.admit_now():  # admit: the 429 gate, then a connection slot
+                    await call.admit()
+                try:  # (plain calls, not ``async with``: two coroutines fewer per attempt)
                     started = call.next_attempt()
                     try:  # exchange
                         answer = await exchange(
@@ -125,6 +127,8 @@ class Transport:
                         if _envelope.succeeded(answer.status, doc):  # classify
                             return call.success(answer, doc)
                         error, phase = call.failure(answer, doc), "post_send"
+                finally:
+                    call.release()
                 if call.still_limited and core.pace is not None:  # the fleet pauses too
                     await core.pace.rate_limited(method, path, core.gate.closed_for())
                 await anyio.sleep(call.decide(error, phase))  # raises error when not retrying
@@ -139,10 +143,11 @@ class Transport:
 class _Call:
     """One logical call: what every attempt sends, and admission to the wire per attempt.
 
-    As an async context manager it waits for the 429 gate and a connection slot, and holds the
-    slot for one attempt. The gate is checked again once the slot is held, so calls already
-    queued for a slot when a 429 arrives do not slip through the pause. The probe (the first
-    call after a pause) reports back on exit whether it was rate limited again.
+    ``admit_now`` (or, when that cannot, ``admit``) waits for the 429 gate and a connection
+    slot, held for one attempt until ``release``. The gate is checked again once the slot is
+    held, so calls already queued for a slot when a 429 arrives do not slip through the pause.
+    The probe (the first call after a pause) reports back on release whether it was rate
+    limited again.
     """
 
     __slots__ = (
@@ -294,14 +299,25 @@ class _Call:
         )  # fmt: skip
         return decision.delay
 
-    async def __aenter__(self) -> _Call:
-        gate, core = self.core.gate, self.core
+    def admit_now(self) -> bool:
+        """Take a free slot without waiting when nothing holds calls back (the common case);
+        False: ``admit`` must wait."""
+        core = self.core
         self.probe = self.still_limited = False
+        return (
+            core.pace is None
+            and core.gate.is_open()
+            and not core.closed
+            and self.limiter.try_take()
+        )
+
+    async def admit(self) -> None:
+        """Wait for this call's pace slot (``rate_limit=``), the 429 gate and a connection slot."""
+        gate, core = self.core.gate, self.core
         if core.pace is not None:  # AsyncSent(rate_limit=...): this call's slot in its tier
             await self._pace()
-        # The common case (no pause, a free slot) takes it without waiting.
-        if gate.is_open() and not core.closed and self.limiter.try_take():
-            return self
+            if gate.is_open() and not core.closed and self.limiter.try_take():
+                return
         while True:
             await self._wait_for_gate()
             core.check_open()
@@ -317,7 +333,7 @@ class _Call:
             verdict = gate.admit()
             if verdict is not None and not core.closed:
                 self.probe = verdict
-                return self
+                return
             self.limiter.give_back()
             core.check_open()
 
@@ -350,7 +366,8 @@ class _Call:
                 **self.context,
             ) from None
 
-    async def __aexit__(self, *exc: object) -> None:
+    def release(self) -> None:
+        """The attempt is over: its slot goes to the next call."""
         self.limiter.give_back()
         if self.probe:
             self.core.gate.probe_done(self.still_limited)
