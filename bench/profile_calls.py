@@ -1,4 +1,4 @@
-"""Deterministic CPU counts per request, ours async against raw aiohttp: Python calls and instructions.
+"""Deterministic CPU counts per request, ours async against raw aiohttp: calls and instructions.
 
 Timings on a shared machine swing by ±20%; these two counts hardly move, so a change of a few
 percent shows. Each client runs in its own process against nginx (bench/_nginx.py) in another,
@@ -14,7 +14,8 @@ making a fixed number of calls at concurrency C with bench/worker.py's own varia
     .venv/bin/python bench/profile_calls.py instr --op post --concurrency 64
     .venv/bin/python bench/profile_calls.py calls --variant ours_async --count 3000
 
-Everything runs on this venv's Python; nginx is started and stopped as ``make bench`` does.
+Everything runs on this venv's Python, importing a copy of sent_async taken at the start;
+nginx is started and stopped as ``make bench`` does.
 """
 
 from __future__ import annotations
@@ -24,6 +25,8 @@ import asyncio
 import json
 import os
 import re
+import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -102,7 +105,9 @@ def _label(key: tuple[str, int, str]) -> str:
 # -- the parent: nginx, then one child per measurement ----------------------------------------
 
 
-def _child_cmd(variant: str, op: str, conc: int, count: int, url: str, extra: list[str]) -> list[str]:
+def _child_cmd(
+    variant: str, op: str, conc: int, count: int, url: str, extra: list[str]
+) -> list[str]:
     return [
         sys.executable, __file__, "--child", "--variant", variant, "--op", op,
         "--concurrency", str(conc), "--count", str(count), "--url", url, *extra,
@@ -182,14 +187,24 @@ def parse_args() -> argparse.Namespace:
     return p.parse_args()
 
 
+def snapshot(tmp: str) -> None:
+    """Children import a copy of sent_async taken now, so editing the tree while a long
+    (callgrind) run goes on cannot mix two versions into one difference."""
+    shutil.copytree(HERE.parent / "sent_async", Path(tmp) / "sent_async",
+                    ignore=shutil.ignore_patterns("__pycache__"))  # fmt: skip
+    os.environ["PYTHONPATH"] = os.pathsep.join(filter(None, [tmp, os.environ.get("PYTHONPATH")]))
+
+
 def main() -> None:
     args = parse_args()
     if args.child:
         child(args)
         return
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))  # unwinds: nginx is stopped
     os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
     measure = calls if args.mode == "calls" else instructions
-    with _nginx.Nginx(HERE / ".work", cpu=None) as ng:
+    with tempfile.TemporaryDirectory() as tmp, _nginx.Nginx(HERE / ".work", cpu=None) as ng:
+        snapshot(tmp)
         url = args.url or ng.base_url
         for op in args.op:
             for conc in args.concurrency:
