@@ -13,6 +13,7 @@ making a fixed number of calls at concurrency C with bench/worker.py's own varia
     .venv/bin/python bench/profile_calls.py calls --op get post --concurrency 64 256 --top 40
     .venv/bin/python bench/profile_calls.py instr --op post --concurrency 64
     .venv/bin/python bench/profile_calls.py calls --variant ours_async --count 3000
+    git archive main sent_async | tar -x -C /tmp/main  # then: ... --source /tmp/main
 
 Everything runs on this venv's Python, importing a copy of sent_async taken at the start;
 nginx is started and stopped as ``make bench`` does.
@@ -182,15 +183,16 @@ def parse_args() -> argparse.Namespace:
     p.add_argument("--top", type=int, default=0, help="calls: list each run's N most called")
     p.add_argument("--diff", type=int, default=0, help="calls: list N functions ours adds")
     p.add_argument("--url", default="", help="a running server (default: start nginx)")
+    p.add_argument("--source", default=str(HERE.parent), help="measure this tree's sent_async")
     p.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
     p.add_argument("--cprofile", action="store_true", help=argparse.SUPPRESS)
     return p.parse_args()
 
 
-def snapshot(tmp: str) -> None:
-    """Children import a copy of sent_async taken now, so editing the tree while a long
-    (callgrind) run goes on cannot mix two versions into one difference."""
-    shutil.copytree(HERE.parent / "sent_async", Path(tmp) / "sent_async",
+def snapshot(tmp: str, source: Path) -> None:
+    """Children import a copy of ``source``/sent_async taken now, so editing the tree while a
+    long (callgrind) run goes on cannot mix two versions into one difference."""
+    shutil.copytree(source / "sent_async", Path(tmp) / "sent_async",
                     ignore=shutil.ignore_patterns("__pycache__"))  # fmt: skip
     os.environ["PYTHONPATH"] = os.pathsep.join(filter(None, [tmp, os.environ.get("PYTHONPATH")]))
 
@@ -204,7 +206,7 @@ def main() -> None:
     os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
     measure = calls if args.mode == "calls" else instructions
     with tempfile.TemporaryDirectory() as tmp, _nginx.Nginx(HERE / ".work", cpu=None) as ng:
-        snapshot(tmp)
+        snapshot(tmp, Path(args.source))
         url = args.url or ng.base_url
         for op in args.op:
             for conc in args.concurrency:
