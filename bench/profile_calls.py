@@ -98,6 +98,7 @@ def child(args: argparse.Namespace) -> None:
 
 def _label(key: tuple[str, int, str]) -> str:
     path, line, name = key
+    path = re.sub(r"^.*/(sent_async/)", r"\1", path)  # the snapshot's copy, as in the tree
     for prefix in (str(HERE.parent) + "/", sys.prefix + "/lib/", sys.base_prefix + "/lib/"):
         path = path.replace(prefix, "")
     return f"{name} ({path}:{line})" if line else name
@@ -194,6 +195,9 @@ def snapshot(tmp: str, source: Path) -> None:
     long (callgrind) run goes on cannot mix two versions into one difference."""
     shutil.copytree(source / "sent_async", Path(tmp) / "sent_async",
                     ignore=shutil.ignore_patterns("__pycache__"))  # fmt: skip
+    # Bytecode now: else the first child alone would compile it, and a difference of two
+    # children's instructions would subtract the compiler's work from the calls'.
+    subprocess.run([sys.executable, "-m", "compileall", "-q", tmp], check=True)
     os.environ["PYTHONPATH"] = os.pathsep.join(filter(None, [tmp, os.environ.get("PYTHONPATH")]))
 
 

@@ -23,6 +23,7 @@ import asyncio
 import json
 import logging
 import os
+import time
 from collections.abc import Mapping
 from typing import Any, TypeVar, overload
 
@@ -59,6 +60,7 @@ if body_log.level == logging.NOTSET:
     body_log.setLevel(logging.INFO)  # opt-in: DEBUG on "sent" alone never logs bodies
 
 _BODY_LOG_LIMIT = 2048
+_LOOP_TIME = asyncio.BaseEventLoop.time
 
 
 @attrs.frozen
@@ -196,7 +198,10 @@ class _Call:
         }
         self.url = opts.base_url + path
         self.session, self.limiter = self.core.session()
-        self.clock = asyncio.get_running_loop().time  # what anyio.current_time() reads
+        loop_time = asyncio.get_running_loop().time  # what anyio.current_time() reads
+        # asyncio's own loops read time.monotonic() in a Python method: call it directly.
+        plain = getattr(loop_time, "__func__", None) is _LOOP_TIME
+        self.clock = time.monotonic if plain else loop_time
         self.deadline = self.clock() + opts.timeout.deadline
         self.spent = 0
         self.probe = self.still_limited = False
@@ -319,7 +324,8 @@ class _Call:
             if gate.is_open() and not core.closed and self.limiter.try_take():
                 return
         while True:
-            await self._wait_for_gate()
+            if not gate.is_open():
+                await self._wait_for_gate()
             core.check_open()
             try:
                 await self.limiter.take(self.deadline)
