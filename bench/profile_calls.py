@@ -152,16 +152,38 @@ def print_diff(top: int) -> None:
 
 
 def instructions(args: argparse.Namespace, url: str, variant: str, op: str, conc: int) -> float:
-    counts = []
+    counts, functions = [], []
     with tempfile.TemporaryDirectory() as tmp:
         for n in (args.n1, args.n2):
             out = Path(tmp) / f"cg.{n}"
             cmd = ["valgrind", "--tool=callgrind", f"--callgrind-out-file={out}", "-q"]
             _run(cmd + _child_cmd(variant, op, conc, n, url, ["--warmup", str(args.warmup)]))
             counts.append(_total_instructions(out))
+            if args.functions:
+                functions.append(_by_function(out))
     per = (counts[1] - counts[0]) / (args.n2 - args.n1)
     print(f"{variant:12} {op:4} C={conc:<4} {per / 1000:7.0f}k instructions/request", flush=True)
+    if functions:  # the same difference, per C function (the interpreter's own, mostly)
+        small, large = functions
+        diff = {f: (large.get(f, 0) - small.get(f, 0)) / (args.n2 - args.n1) for f in large}
+        for name, n in sorted(diff.items(), key=lambda kv: -kv[1])[: args.functions]:
+            print(f"      {n / 1000:7.1f}k  {name}")
     return per
+
+
+def _by_function(path: Path) -> dict[str, int]:
+    """Instructions per C function (self cost), from callgrind_annotate."""
+    text = subprocess.run(
+        ["callgrind_annotate", "--threshold=100", "--auto=no", "--show-percs=no", str(path)],
+        capture_output=True, text=True, check=True,
+    ).stdout  # fmt: skip
+    out: dict[str, int] = {}
+    for line in text.splitlines():  # "1,234  path/file.c:function'2 [library]"
+        match = re.match(r"\s*([\d,]+)\s+(\S+):([^\s']+)", line)
+        if match:
+            name = f"{Path(match.group(2)).name}:{match.group(3)}"
+            out[name] = out.get(name, 0) + int(match.group(1).replace(",", ""))
+    return out
 
 
 def _total_instructions(path: Path) -> int:
@@ -181,6 +203,7 @@ def parse_args() -> argparse.Namespace:
     p.add_argument("--warmup", type=int, default=500, help="calls made before counting")
     p.add_argument("--n1", type=int, default=1000, help="instr: the smaller run")
     p.add_argument("--n2", type=int, default=3000, help="instr: the larger run")
+    p.add_argument("--functions", type=int, default=0, help="instr: list the N costliest")
     p.add_argument("--top", type=int, default=0, help="calls: list each run's N most called")
     p.add_argument("--diff", type=int, default=0, help="calls: list N functions ours adds")
     p.add_argument("--url", default="", help="a running server (default: start nginx)")
