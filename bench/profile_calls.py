@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import gc
 import json
 import os
 import re
@@ -31,6 +32,7 @@ import signal
 import subprocess
 import sys
 import tempfile
+import time
 from pathlib import Path
 from typing import Any
 
@@ -64,8 +66,10 @@ async def _drive(variant: str, op: str, conc: int, warmup: int, count: int, prof
     await asyncio.gather(*(loop() for _ in range(conc)))
     if prof is not None:
         prof.enable()
+    gc.callbacks.append(_count_collection)
     left[0] = count
     await asyncio.gather(*(loop() for _ in range(conc)))
+    gc.callbacks.remove(_count_collection)
     if prof is not None:
         prof.disable()
     await close()
@@ -73,6 +77,16 @@ async def _drive(variant: str, op: str, conc: int, warmup: int, count: int, prof
 
 
 URL = [""]
+COLLECTIONS = [0, 0, 0]  # the cyclic GC's collections per generation while counting
+GC_TIME = [0.0, 0.0]  # seconds spent collecting; when the current collection started
+
+
+def _count_collection(phase: str, info: dict[str, int]) -> None:
+    if phase == "start":
+        COLLECTIONS[info["generation"]] += 1
+        GC_TIME[1] = time.perf_counter()
+    else:
+        GC_TIME[0] += time.perf_counter() - GC_TIME[1]
 
 
 def child(args: argparse.Namespace) -> None:
@@ -86,7 +100,8 @@ def child(args: argparse.Namespace) -> None:
     failed = asyncio.run(
         _drive(args.variant[0], args.op[0], args.concurrency[0], args.warmup, args.count, prof)
     )
-    out: dict[str, Any] = {"failed": failed}
+    out: dict[str, Any] = {"failed": failed, "gc": [n * 1000 / args.count for n in COLLECTIONS]}
+    out["gc_us"] = GC_TIME[0] / args.count * 1e6
     if prof is not None:
         import pstats
 
@@ -133,7 +148,10 @@ def calls(args: argparse.Namespace, url: str, variant: str, op: str, conc: int) 
     extra = ["--cprofile", "--warmup", str(args.warmup)]
     out = _run(_child_cmd(variant, op, conc, args.count, url, extra))
     per = out["calls"] / args.count
-    print(f"{variant:12} {op:4} C={conc:<4} {per:7.1f} Python calls/request", flush=True)
+    young, middle, old = out["gc"]
+    print(f"{variant:12} {op:4} C={conc:<4} {per:7.1f} Python calls/request; per 1000 requests "
+          f"{young:.0f} young, {middle:.1f} middle, {old:.2f} full GC collections, "
+          f"{out['gc_us']:.1f} us/request in them (timed)", flush=True)  # fmt: skip
     _PER[variant] = out["per"]
     rows = sorted(out["per"].items(), key=lambda kv: -kv[1])[: args.top]
     for label, n in rows:
