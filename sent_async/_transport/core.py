@@ -46,6 +46,19 @@ _cancelling: Callable[[Any], int] = (
 )
 
 
+_forks = [0]
+"""How many times this process is a fork child of the one that imported us (os.fork runs
+the hook below in every child); ``Core.session`` compares it instead of calling getpid."""
+
+
+def _forked() -> None:
+    _forks[0] += 1
+
+
+if hasattr(os, "register_at_fork"):  # not on Windows, which has no fork
+    os.register_at_fork(after_in_child=_forked)
+
+
 def user_agent() -> str:
     """``sent-sdk/<v> python/<v> aiohttp/<v>`` (aiohttp is imported on first use, not at import)."""
     from importlib.metadata import version
@@ -75,6 +88,7 @@ class Core:
         self._loop: asyncio.AbstractEventLoop | None = None
         self._limiter: Slots | None = None
         self._pid = os.getpid()
+        self._forks = _forks[0]  # the process's fork count when _pid was read (hot-path check)
         self.closed = False
         """True once ``aclose()`` ran (set only there; a plain attribute: read on every call)."""
         self._orphans: list[Any] = []  # inherited across fork: kept, never closed nor collected
@@ -142,7 +156,7 @@ class Core:
             and self._session is not None
             and self._limiter is not None
             and not self.closed
-            and self._pid == os.getpid()
+            and self._forks == _forks[0]  # not forked since (os.getpid() is a system call)
         ):
             return self._session, self._limiter
         self.check_open()
@@ -199,7 +213,7 @@ class Core:
         self._calls.clear()
         if self.pace is not None:
             self.pace.forget()
-        self._pid = os.getpid()
+        self._pid, self._forks = os.getpid(), _forks[0]
         closed_for = self.gate.closed_for()
         self.gate = RateGate()
         if closed_for > 0:
