@@ -49,8 +49,6 @@ def deprecated(
 
         def warn(kwargs: dict[str, Any]) -> None:
             nonlocal warned
-            if warned and not ignored:  # nothing left to say: every later call is quiet
-                return
             dropped = [name for name in ignored if kwargs.pop(name, UNSET) is not UNSET]
             if threading.current_thread().name == SYNC_LOOP_THREAD:
                 return
