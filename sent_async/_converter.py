@@ -371,6 +371,16 @@ def _fast_writer(conv: cattrs.Converter, cls: type, checked: Any) -> Any:
     Keys come out in cattrs's order, and any failure falls back to ``checked`` (cattrs's own
     function), so the output is always exactly cattrs's (tests/test_converter_fast.py).
     """
+    writing: set[type] = _local.__dict__.setdefault("writing", set())
+    writing.add(cls)
+    try:
+        return _compile_writer(conv, cls, checked)
+    finally:
+        writing.discard(cls)
+
+
+def _compile_writer(conv: cattrs.Converter, cls: type, checked: Any) -> Any:
+    """Generates ``write_<Model>(o)``: a few lines per field."""
     attrs.resolve_types(cls)
     ns: dict[str, Any] = {"checked": checked, "UNSET": UNSET, "P": _PASS}
     ns["w"] = _runtime_writer(conv)
@@ -388,7 +398,7 @@ def _fast_writer(conv: cattrs.Converter, cls: type, checked: Any) -> Any:
         elif hook is not None:
             write = [f"d[{key!r}] = v"]
         else:  # a union: written by the value's runtime type, as cattrs does
-            write = [f"d[{key!r}] = v if v.__class__ in P else w(v)"]
+            write = _union_writer(conv, f.type, key, i, ns)
         if f.default is UNSET:
             omitted += [f"v = o.{f.name}", "if v is not UNSET:", *("  " + w for w in write)]
         else:
@@ -398,6 +408,31 @@ def _fast_writer(conv: cattrs.Converter, cls: type, checked: Any) -> Any:
     lines += ["    return checked(o)"]
     name = f"write_{cls.__name__}"
     return _compile(name, f"sent-writer {cls.__name__}", f"def {name}(o):", lines, ns)
+
+
+def _union_writer(
+    conv: cattrs.Converter, tp: Any, key: str, i: int, ns: dict[str, Any]
+) -> list[str]:
+    """Lines writing a union field's value ``v`` by its runtime type: ``w(v)`` inlined.
+
+    Plain values as they are; a list or dict (when the union holds one) item by item as
+    ``w`` walks it; a value of exactly a member model class through that class's hook (what
+    ``w`` looks up); anything else through ``w``.
+    """
+    members = [typing.get_origin(m) or m for m in _union_members(tp)]
+    lines = ["c = v.__class__", f"if c in P: d[{key!r}] = v"]
+    item = "(y if y.__class__ in P else w(y))"
+    if list in members:
+        lines.append(f"elif c is list: d[{key!r}] = [{item} for y in v]")
+    if dict in members:
+        pair = f"{item.replace('y', 'z')}: {item}"
+        lines.append(f"elif c is dict: d[{key!r}] = {{{pair} for z, y in v.items()}}")
+    writing = _local.writing  # classes whose writer is being built: ``w`` writes those
+    models = [m for m in members if isinstance(m, type) and attrs.has(m) and m not in writing]
+    for j, member in enumerate(models):
+        ns[f"m{i}_{j}"], ns[f"h{i}_{j}"] = member, conv.get_unstructure_hook(member)
+        lines.append(f"elif c is m{i}_{j}: d[{key!r}] = h{i}_{j}(v)")
+    return [*lines, f"else: d[{key!r}] = w(v)"]
 
 
 def _runtime_writer(conv: cattrs.Converter) -> Callable[[Any], Any]:
@@ -475,7 +510,28 @@ def to_json(body: Any) -> bytes:
     Equal to ``json.dumps(wire.unstructure(body), separators=(",", ":")).encode()``, without
     building a new encoder on every call as ``json.dumps`` does for non-default arguments.
     """
-    return _compact_json(wire.unstructure(body)).encode()
+    write = _writers.get(body.__class__)
+    if write is None:  # ``wire.unstructure(body)`` looks up the same hook on every call
+        if len(_writers) >= 1024:
+            _writers.clear()
+        write = _writers[body.__class__] = wire.get_unstructure_hook(body.__class__)
+    return _compact_json(write(body)).encode()
+
+
+_writers: dict[type, Callable[[Any], Any]] = {}
+
+
+readers: dict[Any, Callable[[Any, Any], Any]] = {}
+"""``wire``'s structure hook per response type, filled by ``reader``: ``readers.get(tp) or
+reader(tp)`` is ``wire.structure`` without its method call (every response is read so)."""
+
+
+def reader(tp: Any) -> Callable[[Any, Any], Any]:
+    """``wire``'s structure hook for ``tp`` (what ``wire.structure`` calls), kept in ``readers``."""
+    if len(readers) >= 1024:  # the models and a few list types; never grows without bound
+        readers.clear()
+    hook = readers[tp] = wire.get_structure_hook(tp)
+    return hook
 
 
 def coerce(value: Any, tp: Any) -> Any:

@@ -16,6 +16,8 @@ _UUID = re.compile(r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}
 _IDEMPOTENCY_KEY = re.compile(r"[A-Za-z0-9_-]{1,255}")
 _E164 = re.compile(r"\+[1-9][0-9]{1,14}")
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+is_e164 = _E164.fullmatch
+"""``is_e164(text)``: a match when the string ``text`` is what ``e164`` accepts (no message)."""
 
 
 def api_key(value: object) -> str:

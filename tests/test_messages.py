@@ -9,10 +9,14 @@ from typing import Any
 
 import aiohttp
 import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 from jsonschema import Draft202012Validator  # type: ignore[import-untyped]
 
 import sent_sync
 from sent_async import AsyncSent, NotFoundError, SentValidationError
+from sent_async._converter import to_json
+from sent_async._types import UNSET
 from sent_async.models import (
     Message,
     MessageChannelInput,
@@ -20,7 +24,7 @@ from sent_async.models import (
     MessageTemplateRefInput,
     MessageWebhookPayload,
 )
-from sent_async.resources.messages import AsyncMessages
+from sent_async.resources.messages import AsyncMessages, _common_request, _request
 from sent_async.testing import FakeSent
 
 pytestmark = pytest.mark.anyio
@@ -267,6 +271,53 @@ async def test_bad_sends_are_refused_locally(
     with pytest.raises(SentValidationError, match=match):
         await client.messages.send(**kwargs)
     assert server.requests == []
+
+
+class _Str(str):
+    """A str subclass: never the fast path's, always the general path's to judge."""
+
+
+_values = st.sampled_from
+_NUMBER = st.sampled_from([TO, "+447700900123", "4155550123", "+1 415", "", _Str(TO), 14155550123])
+_TEMPLATE_VALUE = _values([UNSET, None, "t1", "order_shipped", 7, {"name": "Ada"}])
+_TEMPLATES = st.one_of(
+    _values([UNSET, None, "order_shipped", 3]),
+    st.dictionaries(_values(["id", "name", "parameters", "template_id"]), _TEMPLATE_VALUE),
+    st.builds(MessageTemplateRefInput, id=_TEMPLATE_VALUE, name=_TEMPLATE_VALUE),
+)
+
+
+@settings(max_examples=400, deadline=None)
+@example(to=[TO, "+447700900123"], text="Hi", template=UNSET, subject=UNSET, sandbox=UNSET)
+@example(to=(TO, 5), text="Hi", template=UNSET, subject=UNSET, sandbox=UNSET)
+@given(
+    to=st.one_of(_NUMBER, st.lists(_NUMBER, max_size=3), st.tuples(_NUMBER), _values([None, {}])),
+    text=_values([UNSET, None, "Hi", "", _Str("Hi"), 5]),
+    template=_TEMPLATES,
+    subject=_values([UNSET, None, "Re", 1]),
+    sandbox=_values([UNSET, True, False, None, 1]),
+)
+def test_the_common_send_shapes_build_what_the_full_checks_build(
+    to: Any, text: Any, template: Any, subject: Any, sandbox: Any
+) -> None:
+    """send's one-pass path (_common_request) agrees with the argument-by-argument checks."""
+    fast = _common_request(to, text, template, subject, sandbox)
+    if fast is None:
+        return  # the general path judges it, as before
+    general = _request(to, text, template, UNSET, UNSET, UNSET, subject, UNSET, sandbox)
+    assert fast == general
+    assert to_json(fast) == to_json(general)
+
+
+def test_the_usual_sends_take_the_one_pass_path() -> None:
+    template = {"id": MISSING_ID, "name": "order_shipped", "parameters": {"name": "Acme"}}
+    for to, text, tmpl in [
+        ([TO], UNSET, template),
+        (TO, "Hi", UNSET),
+        ((TO, "+447700900123"), "Hi", None),
+        ([TO], UNSET, MessageTemplateRefInput(name="order_shipped")),
+    ]:
+        assert _common_request(to, text, tmpl, UNSET, UNSET) is not None
 
 
 @pytest.mark.parametrize("bad", ["not-a-uuid", "../../v3/me", "", f"{MISSING_ID}/../x", 42])

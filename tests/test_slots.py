@@ -50,3 +50,37 @@ async def test_cancelled_waiters_take_nothing():
     with pytest.raises(asyncio.CancelledError):
         await waiter
     assert slots.free == 1
+
+
+async def test_each_waiter_times_out_at_its_own_deadline():
+    """One timer serves the whole queue: a later waiter with an earlier deadline still
+    times out first, and the others keep waiting."""
+    slots = Slots(1)
+    assert slots.try_take()
+    loop = asyncio.get_running_loop()
+    started = loop.time()
+    late = asyncio.create_task(slots.take(started + 5))
+    early = asyncio.create_task(slots.take(started + 0.05))
+    with pytest.raises(SlotTimeout):
+        await early
+    assert 0.04 < loop.time() - started < 1 and not late.done()
+    slots.give_back()  # the waiter left in the queue gets it
+    await late
+    assert slots.free == 0
+
+
+async def test_the_timer_moves_on_to_the_next_deadline():
+    slots = Slots(1)
+    assert slots.try_take()
+    loop = asyncio.get_running_loop()
+    started = loop.time()
+    first = asyncio.create_task(slots.take(started + 0.05))
+    second = asyncio.create_task(slots.take(started + 0.15))
+    await asyncio.sleep(0.01)
+    slots.give_back()  # the first is served before its deadline
+    await first
+    with pytest.raises(SlotTimeout):  # the second still times out, at its own deadline
+        await asyncio.wait_for(second, 2)
+    assert 0.14 < loop.time() - started < 1
+    slots.give_back()
+    assert slots.free == 1

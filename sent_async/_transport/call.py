@@ -23,6 +23,7 @@ import asyncio
 import json
 import logging
 import os
+import time
 from collections.abc import Mapping
 from typing import Any, ClassVar, TypeVar, overload
 
@@ -59,6 +60,7 @@ if body_log.level == logging.NOTSET:
     body_log.setLevel(logging.INFO)  # opt-in: DEBUG on "sent" alone never logs bodies
 
 _BODY_LOG_LIMIT = 2048
+_LOOP_TIME = asyncio.BaseEventLoop.time
 
 
 @attrs.frozen
@@ -110,12 +112,14 @@ class Transport:
         task = core.enter()
         try:
             while True:
-                async with call:  # admit: the 429 gate, then a connection slot
+                if not call.admit_now():  # admit: the 429 gate, then a connection slot
+                    await call.admit()
+                try:  # (plain calls, not ``async with``: two coroutines fewer per attempt)
                     started = call.next_attempt()
                     try:  # exchange
                         answer = await exchange(
                             call.session, method, call.url, call.payload, call.headers,
-                            call.params, opts, call.deadline,
+                            call.params, opts, call.deadline - started,
                         )  # fmt: skip
                     except AttemptFailed as failed:
                         core.check_open()  # closed under us: say so, never retry
@@ -127,6 +131,8 @@ class Transport:
                         if _envelope.succeeded(answer.status, doc):  # classify
                             return call.success(answer, doc)
                         error, phase = call.failure(answer, doc), "post_send"
+                finally:
+                    call.release()
                 if call.still_limited and core.pace is not None:  # the fleet pauses too
                     await core.pace.rate_limited(method, path, core.gate.closed_for())
                 await anyio.sleep(call.decide(error, phase))  # raises error when not retrying
@@ -141,10 +147,11 @@ class Transport:
 class _Call:
     """One logical call: what every attempt sends, and admission to the wire per attempt.
 
-    As an async context manager it waits for the 429 gate and a connection slot, and holds the
-    slot for one attempt. The gate is checked again once the slot is held, so calls already
-    queued for a slot when a 429 arrives do not slip through the pause. The probe (the first
-    call after a pause) reports back on exit whether it was rate limited again.
+    ``admit_now`` (or, when that cannot, ``admit``) waits for the 429 gate and a connection
+    slot, held for one attempt until ``release``. The gate is checked again once the slot is
+    held, so calls already queued for a slot when a 429 arrives do not slip through the pause.
+    The probe (the first call after a pause) reports back on release whether it was rate
+    limited again.
     """
 
     __slots__ = (
@@ -193,7 +200,10 @@ class _Call:
         }
         self.url = opts.base_url + path
         self.session, self.limiter = self.core.session()
-        self.clock = asyncio.get_running_loop().time  # what anyio.current_time() reads
+        loop_time = asyncio.get_running_loop().time  # what anyio.current_time() reads
+        # asyncio's own loops read time.monotonic() in a Python method: call it directly.
+        plain = getattr(loop_time, "__func__", None) is _LOOP_TIME
+        self.clock = time.monotonic if plain else loop_time
         self.deadline = self.clock() + opts.timeout.deadline
         self.spent = 0
         self.probe = self.still_limited = False
@@ -225,7 +235,9 @@ class _Call:
         """Validated data of a successful answer (also captured for ``with_raw_response``)."""
         core, status = self.core, answer.status
         data = _envelope.read(status, answer.body, doc, self.into, self.context, core.known_secrets)
-        core.budget.succeeded(self.spent)
+        budget = core.budget
+        if self.spent or budget.tokens < budget.capacity:  # else a full bucket stays full
+            budget.succeeded(self.spent)
         sink = _raw_capture.get()
         if sink is not None:
             sink.append(
@@ -294,16 +306,28 @@ class _Call:
         )  # fmt: skip
         return decision.delay
 
-    async def __aenter__(self) -> _Call:
-        gate, core = self.core.gate, self.core
+    def admit_now(self) -> bool:
+        """Take a free slot without waiting when nothing holds calls back (the common case);
+        False: ``admit`` must wait."""
+        core = self.core
         self.probe = self.still_limited = False
+        return (
+            core.pace is None
+            and core.gate.is_open()
+            and not core.closed
+            and self.limiter.try_take()
+        )
+
+    async def admit(self) -> None:
+        """Wait for this call's pace slot (``rate_limit=``), the 429 gate and a connection slot."""
+        gate, core = self.core.gate, self.core
         if core.pace is not None:  # AsyncSent(rate_limit=...): this call's slot in its tier
             await self._pace()
-        # The common case (no pause, a free slot) takes it without waiting.
-        if gate.is_open() and not core.closed and self.limiter.try_take():
-            return self
+            if gate.is_open() and not core.closed and self.limiter.try_take():
+                return
         while True:
-            await self._wait_for_gate()
+            if not gate.is_open():
+                await self._wait_for_gate()
             core.check_open()
             try:
                 await self.limiter.take(self.deadline)
@@ -317,7 +341,7 @@ class _Call:
             verdict = gate.admit()
             if verdict is not None and not core.closed:
                 self.probe = verdict
-                return self
+                return
             self.limiter.give_back()
             core.check_open()
 
@@ -350,7 +374,8 @@ class _Call:
                 **self.context,
             ) from None
 
-    async def __aexit__(self, *exc: object) -> None:
+    def release(self) -> None:
+        """The attempt is over: its slot goes to the next call."""
         self.limiter.give_back()
         if self.probe:
             self.core.gate.probe_done(self.still_limited)

@@ -48,6 +48,19 @@ _cancelling: Callable[[Any], int] = (
 )
 
 
+_forks = [0]
+"""How many times this process is a fork child of the one that imported us (os.fork runs
+the hook below in every child); ``Core.session`` compares it instead of calling getpid."""
+
+
+def _forked() -> None:
+    _forks[0] += 1
+
+
+if hasattr(os, "register_at_fork"):  # not on Windows, which has no fork
+    os.register_at_fork(after_in_child=_forked)
+
+
 def user_agent() -> str:
     """``sent-sdk/<v> python/<v> aiohttp/<v>``, asked for when the session opens.
 
@@ -80,7 +93,9 @@ class Core:
         self._loop: asyncio.AbstractEventLoop | None = None
         self._limiter: Slots | None = None
         self._pid = os.getpid()
-        self._closed = False
+        self._forks = _forks[0]  # the process's fork count when _pid was read (hot-path check)
+        self.closed = False
+        """True once ``aclose()`` ran (set only there; a plain attribute: read on every call)."""
         self._orphans: list[Any] = []  # inherited across fork: kept, never closed nor collected
         self._watcher: AsyncGenerator[None, None] | None = None
         self._calls: dict[asyncio.Task[Any], int] = {}  # running calls -> cancellations before
@@ -96,12 +111,8 @@ class Core:
         password); worked out once, as every call reads them."""
 
     def __repr__(self) -> str:
-        state = "closed" if self._closed else ("open" if self._session else "idle")
+        state = "closed" if self.closed else ("open" if self._session else "idle")
         return f"<Core {state}>"
-
-    @property
-    def closed(self) -> bool:
-        return self._closed
 
     @property
     def gate_until(self) -> float:
@@ -110,7 +121,7 @@ class Core:
 
     def check_open(self) -> None:
         """Raise ClientClosedError once ``aclose()`` has been called."""
-        if self._closed:
+        if self.closed:
             raise ClientClosedError("this client is closed; create a new one")
 
     def enter(self) -> asyncio.Task[Any] | None:
@@ -145,6 +156,16 @@ class Core:
 
     def session(self) -> tuple[aiohttp.ClientSession, Slots]:
         """The session and slot limiter of the running loop, opened on first use."""
+        # The usual call: open, same process, the loop that opened the session. Anything else
+        # (closed, no loop, another loop, after fork, first use) takes the checks below.
+        if (
+            self._loop is asyncio._get_running_loop()
+            and self._session is not None
+            and self._limiter is not None
+            and not self.closed
+            and self._forks == _forks[0]  # not forked since (os.getpid() is a system call)
+        ):
+            return self._session, self._limiter
         self.check_open()
         try:
             loop = asyncio.get_running_loop()
@@ -199,7 +220,7 @@ class Core:
         self._calls.clear()
         if self.pace is not None:
             self.pace.forget()
-        self._pid = os.getpid()
+        self._pid, self._forks = os.getpid(), _forks[0]
         closed_for = self.gate.closed_for()
         self.gate = RateGate()
         if closed_for > 0:
@@ -210,7 +231,7 @@ class Core:
 
         Views share the core, so this closes them too.
         """
-        self._closed = True
+        self.closed = True
         session, loop, self._session = self._session, self._loop, None
         if session is None or self._pid != os.getpid():
             return

@@ -13,7 +13,6 @@ from collections.abc import Mapping
 from typing import Any
 
 import aiohttp
-import attrs
 
 from .._errors import (
     APIConnectionError,
@@ -46,13 +45,16 @@ class TooLarge(Exception):
         self.status = status
 
 
-@attrs.frozen
 class Answer:
-    """An HTTP response, read in full."""
+    """An HTTP response, read in full (a plain class: one is made per attempt)."""
 
-    status: int
-    headers: Mapping[str, str]
-    body: bytes
+    __slots__ = ("body", "headers", "status")
+
+    def __init__(self, status: int, headers: Mapping[str, str], body: bytes) -> None:
+        self.status, self.headers, self.body = status, headers, body
+
+    def __repr__(self) -> str:
+        return f"<Answer {self.status}, {len(self.body)} bytes>"
 
 
 _TLS_ERRORS = (
@@ -104,11 +106,11 @@ async def exchange(
     headers: dict[str, str],
     params: dict[str, str] | None,
     options: ClientOptions,
-    deadline: float,
+    remaining: float,
 ) -> Answer:
-    """One attempt; its clock starts now (the caller already holds a connection slot)."""
+    """One attempt, ``remaining`` seconds before the call's deadline; its clock starts now
+    (the caller already holds a connection slot)."""
     timeout = options.timeout
-    remaining = deadline - asyncio.get_running_loop().time()
     if remaining >= timeout.attempt:  # the usual case: one ClientTimeout per Timeout, reused
         # Found by identity: hashing the attrs instance would run Python code on every call.
         cached = _FULL_ATTEMPT.get(id(timeout))
@@ -131,7 +133,11 @@ async def exchange(
             allow_redirects=False,  # a redirect would carry x-api-key to another host
             timeout=client_timeout,
         ) as resp:
-            body = await _read(resp, options.max_response_bytes)
+            length, cap = resp.content_length, options.max_response_bytes
+            if length is not None and length <= cap and "content-encoding" not in resp.headers:
+                body = await resp.read()  # the usual answer: exactly ``length`` bytes (_read)
+            else:
+                body = await _read(resp, cap)
             return Answer(resp.status, resp.headers, body)
     except (
         aiohttp.ClientError,

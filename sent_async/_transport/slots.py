@@ -1,9 +1,10 @@
 """Connection slots: how many attempts of one client may be on the wire at once.
 
 A small counter with a FIFO of waiters, sized like the aiohttp connector so aiohttp never queues
-(its pool wait would count against the attempt's timeout). Waiting has a deadline, kept with one
-loop timer per waiter instead of a cancel scope: at high concurrency most calls wait here, so
-this is on the hot path.
+(its pool wait would count against the attempt's timeout). Waiting has a deadline, kept by one
+loop timer for the whole queue (at its earliest deadline) instead of a cancel scope or a timer
+per waiter: at high concurrency most calls wait here, and a timer each cost a heap push, a
+cancel and a heap pop of Python comparisons per call.
 """
 
 from __future__ import annotations
@@ -23,7 +24,9 @@ class Slots:
     def __init__(self, size: int) -> None:
         self.size = size
         self._free = size
-        self._waiters: deque[asyncio.Future[None]] = deque()
+        self._waiters: deque[tuple[asyncio.Future[None], float]] = deque()
+        self._timer: asyncio.TimerHandle | None = None
+        self._timer_at = 0.0  # loop time the timer fires at (when there is one)
 
     def __repr__(self) -> str:
         return f"<Slots free={self._free}/{self.size} waiting={len(self._waiters)}>"
@@ -45,8 +48,10 @@ class Slots:
             return
         loop = asyncio.get_running_loop()
         waiter: asyncio.Future[None] = loop.create_future()
-        self._waiters.append(waiter)
-        timer = loop.call_at(deadline, _expire, waiter)
+        entry = (waiter, deadline)
+        self._waiters.append(entry)
+        if self._timer is None or deadline < self._timer_at:
+            self._arm(loop, deadline)
         try:
             await waiter
         except BaseException:
@@ -54,21 +59,34 @@ class Slots:
                 self.give_back()  # granted just as we were cancelled: pass it on
             else:
                 with contextlib.suppress(ValueError):  # already popped by give_back()
-                    self._waiters.remove(waiter)
+                    self._waiters.remove(entry)
             raise
-        finally:
-            timer.cancel()
 
     def give_back(self) -> None:
         """Return a slot: the oldest live waiter gets it, else it becomes free."""
         while self._waiters:
-            waiter = self._waiters.popleft()
+            waiter, _ = self._waiters.popleft()
             if not waiter.done():
                 waiter.set_result(None)
                 return
         self._free += 1
 
+    def _arm(self, loop: asyncio.AbstractEventLoop, when: float) -> None:
+        if self._timer is not None:
+            self._timer.cancel()
+        self._timer, self._timer_at = loop.call_at(when, self._expire, loop, when), when
 
-def _expire(waiter: asyncio.Future[None]) -> None:
-    if not waiter.done():
-        waiter.set_exception(SlotTimeout())
+    def _expire(self, loop: asyncio.AbstractEventLoop, when: float) -> None:
+        """The timer fired at ``when``: every waiter due by then times out; the timer moves to
+        the earliest deadline left (a waiter already served or cancelled is skipped)."""
+        self._timer = None
+        soonest: float | None = None
+        for waiter, deadline in self._waiters:
+            if waiter.done():
+                continue
+            if deadline <= when:
+                waiter.set_exception(SlotTimeout())
+            elif soonest is None or deadline < soonest:
+                soonest = deadline
+        if soonest is not None:
+            self._arm(loop, soonest)
