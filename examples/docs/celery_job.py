@@ -8,13 +8,9 @@ without redis-server installed it says so and stops.
 
 from __future__ import annotations
 
-import shutil
-import subprocess
-import tempfile
-import time
-from pathlib import Path
 from typing import Any
 
+from _redis_server import redis_socket  # a throw-away redis-server
 from celery import Celery
 
 from sent_async import AsyncSent
@@ -55,36 +51,16 @@ def produce(send: SendTask, rows: list[dict[str, Any]]) -> None:
     # --8<-- [end:enqueue]
 
 
-def start_redis(folder: Path) -> subprocess.Popen[bytes] | None:
-    binary = shutil.which("redis-server")
-    if binary is None:
-        return None
-    socket = folder / "redis.sock"
-    args = [binary, "--port", "0", "--unixsocket", str(socket), "--save", "", "--dir", str(folder)]
-    server = subprocess.Popen(args, stdout=subprocess.DEVNULL)  # noqa: S603
-    while not socket.exists():
-        time.sleep(0.01)
-    return server
-
-
 def main() -> None:
-    with tempfile.TemporaryDirectory(prefix="sent-") as tmp:
-        folder = Path(tmp)
-        server = start_redis(folder)
-        if server is None:
-            print("redis-server is not installed (apt-get install redis-server): skipped")
+    with redis_socket() as sock:
+        if sock is None:
             return
-        socket = folder / "redis.sock"
-        try:
-            with FakeSent() as fake:
-                app, send = tasks(f"redis+socket://{socket}", f"unix://{socket}", fake)
-                app.conf.task_always_eager = True  # run in this process: no worker here
-                produce(send, ROWS)
-                assert fake.stats.messaged_twice() == []
-                send.close()  # what each worker process does at its end
-        finally:
-            server.terminate()
-            server.wait()
+        with FakeSent() as fake:
+            app, send = tasks(f"redis+socket://{sock}", f"unix://{sock}", fake)
+            app.conf.task_always_eager = True  # run in this process: no worker here
+            produce(send, ROWS)
+            assert fake.stats.messaged_twice() == []
+            send.close()  # what each worker process does at its end
 
 
 if __name__ == "__main__":

@@ -7,12 +7,10 @@ sends to FakeSent; without redis-server installed it says so and stops.
 from __future__ import annotations
 
 import asyncio
-import shutil
-import subprocess
-import tempfile
-import time
 from pathlib import Path
 from typing import Any
+
+from _redis_server import redis_socket  # a throw-away redis-server
 
 from sent_async import AsyncSent, FileCheckpoint, RateLimit, RateLimiterUnavailableError
 from sent_async.distributed import RedisCheckpoint, RedisRateLimit
@@ -91,39 +89,18 @@ async def fake_account_limit(redis_url: str) -> None:
     # --8<-- [end:fakesent]
 
 
-def start_redis(folder: Path) -> subprocess.Popen[bytes] | None:
-    binary = shutil.which("redis-server")
-    if binary is None:
-        return None
-    socket = folder / "redis.sock"
-    args = [binary, "--port", "0", "--unixsocket", str(socket), "--save", "", "--dir", str(folder)]
-    server = subprocess.Popen(args, stdout=subprocess.DEVNULL)  # noqa: S603
-    while not socket.exists():
-        time.sleep(0.01)
-    return server
-
-
 async def main() -> None:
-    with tempfile.TemporaryDirectory(prefix="sent-") as tmp:
-        folder = Path(tmp)
-        server = start_redis(folder)
-        if server is None:
-            print("redis-server is not installed (apt-get install redis-server): skipped")
+    with redis_socket() as sock:
+        if sock is None:
             return
-        try:
-            url = f"unix://{folder / 'redis.sock'}"
-            async with FakeSent() as fake, fake.client() as sent:
-                batches: list[Any] = [PHONES[:5], PHONES[5:]]
-                await asyncio.gather(
-                    *(worker(sent, url, b, f"w{i}") for i, b in enumerate(batches))
-                )
-                await rerun_with_a_file(sent, folder)
-                await redis_down(sent)
-                await replica(fake.api_key, fake.base_url, url)
-            await fake_account_limit(url)
-        finally:
-            server.terminate()
-            server.wait()
+        url = f"unix://{sock}"
+        async with FakeSent() as fake, fake.client() as sent:
+            batches: list[Any] = [PHONES[:5], PHONES[5:]]
+            await asyncio.gather(*(worker(sent, url, b, f"w{i}") for i, b in enumerate(batches)))
+            await rerun_with_a_file(sent, sock.parent)
+            await redis_down(sent)
+            await replica(fake.api_key, fake.base_url, url)
+        await fake_account_limit(url)
 
 
 if __name__ == "__main__":

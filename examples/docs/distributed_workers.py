@@ -12,15 +12,14 @@ from __future__ import annotations
 import argparse
 import asyncio
 import os
-import shutil
 import signal
 import subprocess
 import sys
-import tempfile
 import time
 from collections.abc import Iterable, Iterator
-from pathlib import Path
 from typing import Any
+
+from _redis_server import redis_socket  # a throw-away redis-server
 
 from sent_async import AsyncSent, RateLimit
 from sent_async.distributed import RedisCheckpoint, RedisRateLimit
@@ -93,21 +92,9 @@ def demo(redis_url: str) -> None:
 
 
 def with_redis() -> None:
-    binary = shutil.which("redis-server")
-    if binary is None:
-        print("redis-server is not installed (apt-get install redis-server): skipped")
-        return
-    with tempfile.TemporaryDirectory(prefix="sent-") as folder:
-        sock = Path(folder) / "redis.sock"
-        args = [binary, "--port", "0", "--unixsocket", str(sock), "--save", "", "--dir", folder]
-        server = subprocess.Popen(args, stdout=subprocess.DEVNULL)  # noqa: S603
-        try:
-            while not sock.exists():
-                time.sleep(0.01)
+    with redis_socket() as sock:
+        if sock is not None:
             demo(f"unix://{sock}")
-        finally:
-            server.terminate()
-            server.wait()
 
 
 if __name__ == "__main__":

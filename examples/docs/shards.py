@@ -8,12 +8,9 @@ says so and stops.
 from __future__ import annotations
 
 import asyncio
-import shutil
-import subprocess
-import tempfile
-import time
-from pathlib import Path
 from typing import Any
+
+from _redis_server import redis_socket  # a throw-away redis-server
 
 from sent_async import AsyncSent
 from sent_async.distributed import (
@@ -63,33 +60,14 @@ async def worker(sent: AsyncSent, redis_url: str, queue: list[dict[str, Any]]) -
     await tally.aclose()
 
 
-def start_redis(folder: Path) -> subprocess.Popen[bytes] | None:
-    binary = shutil.which("redis-server")
-    if binary is None:
-        return None
-    socket = folder / "redis.sock"
-    args = [binary, "--port", "0", "--unixsocket", str(socket), "--save", "", "--dir", str(folder)]
-    server = subprocess.Popen(args, stdout=subprocess.DEVNULL)  # noqa: S603
-    while not socket.exists():
-        time.sleep(0.01)
-    return server
-
-
 async def main() -> None:
-    with tempfile.TemporaryDirectory(prefix="sent-") as tmp:
-        folder = Path(tmp)
-        server = start_redis(folder)
-        if server is None:
-            print("redis-server is not installed (apt-get install redis-server): skipped")
+    with redis_socket() as sock:
+        if sock is None:
             return
-        try:
-            async with FakeSent() as fake, fake.client() as sent:
-                await worker(sent, f"unix://{folder / 'redis.sock'}", producer())
-                assert len(fake.stats.per_recipient) == len(ROWS)
-                assert fake.stats.messaged_twice() == []
-        finally:
-            server.terminate()
-            server.wait()
+        async with FakeSent() as fake, fake.client() as sent:
+            await worker(sent, f"unix://{sock}", producer())
+            assert len(fake.stats.per_recipient) == len(ROWS)
+            assert fake.stats.messaged_twice() == []
 
 
 if __name__ == "__main__":

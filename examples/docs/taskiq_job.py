@@ -10,13 +10,9 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import shutil
-import subprocess
-import tempfile
-import time
-from pathlib import Path
 from typing import Any
 
+from _redis_server import redis_socket  # a throw-away redis-server
 from taskiq.api import run_receiver_task
 from taskiq_redis import RedisStreamBroker
 
@@ -61,18 +57,6 @@ async def produce(send: SendTask, rows: list[dict[str, Any]]) -> None:
     # --8<-- [end:enqueue]
 
 
-def start_redis(folder: Path) -> subprocess.Popen[bytes] | None:
-    binary = shutil.which("redis-server")
-    if binary is None:
-        return None
-    socket = folder / "redis.sock"
-    args = [binary, "--port", "0", "--unixsocket", str(socket), "--save", "", "--dir", str(folder)]
-    server = subprocess.Popen(args, stdout=subprocess.DEVNULL)  # noqa: S603
-    while not socket.exists():
-        time.sleep(0.01)
-    return server
-
-
 async def run(redis_url: str) -> None:
     async with FakeSent() as fake:
         broker, send = tasks(redis_url, fake)
@@ -88,17 +72,9 @@ async def run(redis_url: str) -> None:
 
 
 def main() -> None:
-    with tempfile.TemporaryDirectory(prefix="sent-") as tmp:
-        folder = Path(tmp)
-        server = start_redis(folder)
-        if server is None:
-            print("redis-server is not installed (apt-get install redis-server): skipped")
-            return
-        try:
-            asyncio.run(run(f"unix://{folder / 'redis.sock'}"))
-        finally:
-            server.terminate()
-            server.wait()
+    with redis_socket() as sock:
+        if sock is not None:
+            asyncio.run(run(f"unix://{sock}"))
 
 
 if __name__ == "__main__":
