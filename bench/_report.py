@@ -29,14 +29,18 @@ IMPORT_NAMES = {
 OPS = {"get": "GET /v3/profiles/{id}", "post": "POST /v3/messages"}
 
 
-def machine(ours_py: str, sentdm_py: str, sentdm_version: str, args: Any) -> dict[str, Any]:
-    """What the figures were measured on and with."""
-    cpu = "unknown"
+def cpu_model() -> str:
+    """The CPU's model name from /proc/cpuinfo ("unknown" elsewhere)."""
     try:
         with open("/proc/cpuinfo") as fh:
-            cpu = next(ln.split(":", 1)[1].strip() for ln in fh if ln.startswith("model name"))
+            return next(ln.split(":", 1)[1].strip() for ln in fh if ln.startswith("model name"))
     except (OSError, StopIteration):
-        pass
+        return "unknown"
+
+
+def machine(ours_py: str, sentdm_py: str, sentdm_version: str, args: Any) -> dict[str, Any]:
+    """What the figures were measured on and with."""
+    cpu = cpu_model()
     probe = (
         "import importlib.metadata as m; "
         "print(' '.join(f'{p} {m.version(p)}' for p in ('httpx', 'httpx-aiohttp', 'pydantic', "

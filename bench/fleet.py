@@ -35,6 +35,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+import _report  # bench/ is the script's folder, so first on sys.path
 import attrs
 
 HERE = Path(__file__).resolve().parent
@@ -337,12 +338,7 @@ def half_done(b: Bench, count: int) -> dict[str, Any]:
 
 # -- the report ----------------------------------------------------------------------------
 def machine(args: argparse.Namespace) -> dict[str, Any]:
-    cpu = "unknown"
-    try:
-        with open("/proc/cpuinfo") as fh:
-            cpu = next(ln.split(":", 1)[1].strip() for ln in fh if ln.startswith("model name"))
-    except (OSError, StopIteration):
-        pass
+    cpu = _report.cpu_model()
     server = shutil.which("redis-server") or "redis-server"
     version = subprocess.run([server, "--version"], capture_output=True, text=True).stdout
     commit = subprocess.run(
