@@ -356,15 +356,16 @@ def test_client_is_bound_to_its_first_loop():
 async def test_no_secret_in_logs_reprs_or_errors(caplog, scripted):
     key = "sk_live_SECRET_key_123"
     card = {"card_number": "4111111111111111", "cvc": "987", "expiry": "12/30", "zip_code": "94104"}
+    ikey = "profile-create-1"  # a random UUID key could hold "987" and fail this test by chance
     srv = await scripted(reply(500, error_envelope("INTERNAL_001")), reply(200))
     caplog.set_level(logging.DEBUG, logger="sent")
     async with AsyncSent(key, base_url=srv.base_url, retry=FAST_RETRY) as sent:
-        await sent.profiles.create(name="P", payment_details=card)
+        await sent.profiles.create(name="P", payment_details=card, idempotency_key=ikey)
         text = repr(sent) + repr(sent._options) + repr(sent._core)
     srv.steps[:] = [reply(400, error_envelope("VALIDATION_001"))]
     async with AsyncSent(key, base_url=srv.base_url) as sent:
         with pytest.raises(BadRequestError) as info:
-            await sent.profiles.create(name="P", payment_details=card)
+            await sent.profiles.create(name="P", payment_details=card, idempotency_key=ikey)
         text += str(info.value) + repr(info.value) + repr(info.value.headers)
     text += caplog.text
     assert "retrying POST /v3/profiles" in caplog.text  # the log exists...
